@@ -1,0 +1,73 @@
+package jp.uketsuke.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses bodies over the configured size with 413: at once when Content-Length says so, and while
+ * reading when the body is chunked, so nobody can make a pod buffer an endless body.
+ */
+@Provider
+@PreMatching
+@Priority(2)
+public class BodySizeLimit implements ContainerRequestFilter {
+  @Inject
+  @ConfigProperty(name = "uketsuke.http.max-body-bytes", defaultValue = "1048576")
+  long maxBytes;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (request.getLength() > maxBytes) {
+      throw tooLarge();
+    }
+    if (request.hasEntity()) {
+      request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+    }
+  }
+
+  private ApiException tooLarge() {
+    return ApiException.payloadTooLarge("The request body is larger than " + maxBytes + " bytes.");
+  }
+
+  private final class Bounded extends FilterInputStream {
+    private long remaining;
+
+    Bounded(InputStream in, long limit) {
+      super(in);
+      this.remaining = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) {
+      remaining -= n;
+      if (remaining < 0) {
+        throw tooLarge();
+      }
+    }
+  }
+}

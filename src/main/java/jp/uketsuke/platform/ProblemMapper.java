@@ -1,0 +1,83 @@
+package jp.uketsuke.platform;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where a failure becomes a response. Clients get a status and a sentence written for
+ * them; class names, stack traces and AWS messages stay in the log, under the request id.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Inject RequestId requestId;
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    Response response = problemFor(failure).toResponse();
+    if (failure instanceof NotAllowedException notAllowed) {
+      String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
+      if (allow != null) {
+        return Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+      }
+    }
+    return response;
+  }
+
+  private Problem problemFor(Throwable failure) {
+    if (failure instanceof ApiException api) {
+      return problem(api.status(), api.title(), api.getMessage());
+    }
+    if (isMalformedBody(failure)) {
+      return problem(400, "Bad Request", "The request body is not valid JSON for this route.");
+    }
+    if (failure instanceof NotFoundException) {
+      return problem(404, "Not Found", "No such route.");
+    }
+    if (failure instanceof NotAllowedException) {
+      return problem(405, "Method Not Allowed", "This route does not accept that method.");
+    }
+    if (failure instanceof NotSupportedException) {
+      return problem(415, "Unsupported Media Type", "Send the body as application/json.");
+    }
+    if (failure instanceof NotAcceptableException) {
+      return problem(406, "Not Acceptable", "This route answers in application/json only.");
+    }
+    if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      Response.StatusType status = web.getResponse().getStatusInfo();
+      return problem(status.getStatusCode(), status.getReasonPhrase(), status.getReasonPhrase());
+    }
+    LOG.log(Level.SEVERE, "request " + requestId.value() + " failed", failure);
+    return problem(500, "Internal Server Error", "Something went wrong on our side.");
+  }
+
+  private static boolean isMalformedBody(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof JsonbException || t instanceof JsonParsingException) {
+        return true;
+      }
+      if (t == t.getCause()) {
+        break;
+      }
+    }
+    return failure instanceof ProcessingException;
+  }
+
+  private Problem problem(int status, String title, String detail) {
+    return Problem.of(status, title, detail, requestId.value());
+  }
+}
