@@ -1,0 +1,47 @@
+package jp.uketsuke.settings;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.tenant.TenantContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code /prompt}: the tenant's system prompt, in Markdown. */
+@Path("/prompt")
+@Produces(MediaType.APPLICATION_JSON)
+public class PromptResource {
+  @Inject TenantContext tenant;
+  @Inject PromptStore store;
+
+  /** The prompt as the console shows it; {@code ""} before the owner wrote one. */
+  public record Prompt(boolean ok, String id, String content) {}
+
+  /** A write that succeeded. */
+  public record Saved(boolean ok) {}
+
+  @GET
+  @Operation(summary = "The tenant's system prompt")
+  public Prompt get() {
+    return new Prompt(true, PromptStore.SYSTEM, store.systemPrompt(tenant.tenantId()).orElse(""));
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Replace the tenant's system prompt")
+  public Saved put(JsonValue body) {
+    JsonValue content = body instanceof JsonObject object ? object.get("content") : null;
+    if (!(content instanceof JsonString text) || text.getString().isBlank()) {
+      throw ApiException.badRequest("content must be a non-blank string.");
+    }
+    store.saveSystemPrompt(tenant.tenantId(), text.getString());
+    return new Saved(true);
+  }
+}

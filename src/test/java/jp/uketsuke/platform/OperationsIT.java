@@ -1,0 +1,48 @@
+package jp.uketsuke.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics and the OpenAPI document: open to the cluster, no token needed. */
+class OperationsIT {
+
+  @Test
+  void readinessReportsDynamoDbAndTheFourTables() {
+    var reply = Api.anonymous().get("/health/ready");
+    assertThat(reply.status()).isEqualTo(200);
+    JsonObject check = reply.json().getJsonArray("checks").getJsonObject(0);
+    assertThat(check.getString("name")).isEqualTo("dynamodb");
+    assertThat(check.getString("status")).isEqualTo("UP");
+    assertThat(check.getJsonObject("data").getString("missing_tables")).isEmpty();
+  }
+
+  @Test
+  void livenessAndStartupNeedNoToken() {
+    assertThat(Api.anonymous().get("/health/live").status()).isEqualTo(200);
+    assertThat(Api.anonymous().get("/health/started").status()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsCountRequestsPerRoute() {
+    Api.as(Tokens.person("metrics")).get("/me").ok();
+
+    var reply = Api.anonymous().get("/metrics");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body())
+        .contains("http_server_request_duration_seconds")
+        .contains("http_route=\"/me\"");
+  }
+
+  @Test
+  void theOpenApiDocumentListsTheRoutes() {
+    var reply = Api.anonymous().header("Accept", "application/json").get("/openapi");
+    assertThat(reply.status()).isEqualTo(200);
+    JsonObject paths = reply.json().getJsonObject("paths");
+    assertThat(paths.keySet()).contains("/me", "/prompt");
+    assertThat(Api.anonymous().get("/openapi/ui/").status()).isEqualTo(200);
+  }
+}

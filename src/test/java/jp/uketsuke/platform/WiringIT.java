@@ -1,0 +1,62 @@
+package jp.uketsuke.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.inject.Inject;
+import java.io.File;
+import java.net.URISyntaxException;
+import jp.uketsuke.settings.PromptStore;
+import org.assertj.core.api.Assertions;
+import jp.uketsuke.tenant.TenantContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * In-container wiring: the built WAR, deployed by Arquillian into the running Liberty, gets its
+ * beans from CDI, its settings from MP Config and a DynamoDB client that reaches the local store.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WiringIT {
+
+  @Deployment
+  static WebArchive deployment() throws URISyntaxException {
+    File assertj =
+        new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return ShrinkWrap.create(ZipImporter.class, "wiring.war")
+        .importFrom(new File("target/uketsuke.war"))
+        .as(WebArchive.class)
+        .addClass(WiringIT.class)
+        .addAsLibrary(assertj);
+  }
+
+  @Inject DynamoDbClient dynamoDb;
+  @Inject Tables tables;
+  @Inject PromptStore prompts;
+  @Inject TenantContext tenant;
+
+  @Test
+  void theProducedClientReachesTheConfiguredTables() {
+    assertThat(dynamoDb.listTables().tableNames()).containsAll(tables.all());
+    assertThat(tables.all()).containsExactly("app-logs", "app-faq", "app-prompts", "app-tasks");
+  }
+
+  @Test
+  void storesWorkThroughTheSharedClient() {
+    prompts.saveSystemPrompt("wiring", "in-container");
+    assertThat(prompts.systemPrompt("wiring")).contains("in-container");
+  }
+
+  @Test
+  void withoutAVerifiedTokenThereIsNoTenant() {
+    assertThatThrownBy(tenant::tenantId)
+        .isInstanceOf(ApiException.class)
+        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(401));
+  }
+}
