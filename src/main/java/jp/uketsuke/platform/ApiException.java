@@ -3,8 +3,8 @@ package jp.uketsuke.platform;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
- * A failure the client caused or must know about. Its message is written for the client and ends
- * up in the problem document, so it never holds internal details.
+ * A failure the client caused or must know about. Its message is written for the client and ends up
+ * in the problem document, so it never holds internal details.
  */
 public class ApiException extends RuntimeException {
   private final int status;

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The one DynamoDB client of the process, shared by every request. Credentials come from the
- * default chain (web identity through IRSA on EKS); fixed dummy keys only when the local stack
- * asks for them.
+ * default chain (web identity through IRSA on EKS); fixed dummy keys only when the local stack asks
+ * for them.
  */
 @ApplicationScoped
 public class DynamoClients {

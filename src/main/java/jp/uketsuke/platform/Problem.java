@@ -10,7 +10,13 @@ import jakarta.ws.rs.core.Response;
  */
 @JsonbPropertyOrder({"ok", "error", "type", "title", "status", "detail", "instance"})
 public record Problem(
-    boolean ok, String error, String type, String title, int status, String detail, String instance) {
+    boolean ok,
+    String error,
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -15,19 +15,32 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The one place where a failure becomes a response. Clients get a status and a sentence written for
- * them; class names, stack traces and AWS messages stay in the log, under the request id.
+ * them; class names, stack traces and AWS messages stay in the log, under the request id. A store
+ * that cannot be reached is the client's cue to retry (503 with Retry-After), not a bug (500).
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
+  private static final int RETRY_AFTER_SECONDS = 5;
+
   @Inject RequestId requestId;
 
   @Override
   public Response toResponse(Throwable failure) {
+    if (isStoreUnavailable(failure)) {
+      LOG.warning("request " + requestId.value() + ": DynamoDB unavailable: " + failure);
+      return Response.fromResponse(
+              problem(503, "Service Unavailable", "Storage is unavailable; try again shortly.")
+                  .toResponse())
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .build();
+    }
     Response response = problemFor(failure).toResponse();
     if (failure instanceof NotAllowedException notAllowed) {
       String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
@@ -63,6 +76,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     LOG.log(Level.SEVERE, "request " + requestId.value() + " failed", failure);
     return problem(500, "Internal Server Error", "Something went wrong on our side.");
+  }
+
+  /** DynamoDB could not be reached, or answered that it is overloaded or failing itself. */
+  private static boolean isStoreUnavailable(Throwable failure) {
+    if (failure instanceof SdkClientException) {
+      return true;
+    }
+    return failure instanceof AwsServiceException aws
+        && (aws.statusCode() >= 500 || aws.isThrottlingException());
   }
 
   private static boolean isMalformedBody(Throwable failure) {

@@ -24,7 +24,8 @@ public class PromptStore {
   public Optional<String> systemPrompt(String tenantId) {
     Map<String, AttributeValue> item =
         dynamoDb
-            .getItem(b -> b.tableName(tables.prompts()).key(key(tenantId, SYSTEM)).consistentRead(true))
+            .getItem(
+                b -> b.tableName(tables.prompts()).key(key(tenantId, SYSTEM)).consistentRead(true))
             .item();
     if (item == null || !item.containsKey("content")) {
       return Optional.empty();

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param clientId the Cognito app client the token was issued to (never a tenant)
  * @param roles the caller's Cognito groups
  */
-public record Caller(String tenantId, String subject, Kind kind, String clientId, Set<String> roles) {
+public record Caller(
+    String tenantId, String subject, Kind kind, String clientId, Set<String> roles) {
   public enum Kind {
     PERSON,
     SERVICE

@@ -16,7 +16,12 @@ public class MeResource {
 
   /** The caller as the API sees it. */
   public record Me(
-      boolean ok, String tenantId, String subject, String tokenKind, String clientId, List<String> roles) {}
+      boolean ok,
+      String tenantId,
+      String subject,
+      String tokenKind,
+      String clientId,
+      List<String> roles) {}
 
   @GET
   @Operation(summary = "The caller's tenant, subject, roles and kind of token")

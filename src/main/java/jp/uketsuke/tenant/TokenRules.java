@@ -16,11 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The rules that turn a token whose signature, issuer and lifetime Liberty has already verified into
- * a {@link Caller}. People bring Cognito ID tokens of a console app client and carry their tenant
- * in {@code custom:tenant_id}; the voice server brings a client-credentials access token of a
- * service client and names the tenant in {@code x-client-id}. The claim {@code client_id} names an
- * app client, which is shared by every tenant, so it is never taken as the tenant.
+ * The rules that turn a token whose signature, issuer and lifetime Liberty has already verified
+ * into a {@link Caller}. People bring Cognito ID tokens of a console app client and carry their
+ * tenant in {@code custom:tenant_id}; the voice server brings a client-credentials access token of
+ * a service client and names the tenant in {@code x-client-id}. The claim {@code client_id} names
+ * an app client, which is shared by every tenant, so it is never taken as the tenant.
  */
 @ApplicationScoped
 public class TokenRules {
@@ -81,8 +81,7 @@ public class TokenRules {
     if (tenantHeader != null && !tenantHeader.equals(tenant)) {
       throw ApiException.forbidden("x-client-id names a tenant other than your own.");
     }
-    return new Caller(
-        tenant, token.getSubject(), Caller.Kind.PERSON, client, groups(token));
+    return new Caller(tenant, token.getSubject(), Caller.Kind.PERSON, client, groups(token));
   }
 
   private Caller service(JsonWebToken token, String tenantHeader) {

@@ -38,8 +38,7 @@ class TokenVerificationIT {
 
   @Test
   void theVoiceServerActsForTheTenantItNames() {
-    JsonObject me =
-        Api.as(Tokens.service()).header("x-client-id", "clinic").get("/me").ok();
+    JsonObject me = Api.as(Tokens.service()).header("x-client-id", "clinic").get("/me").ok();
 
     assertThat(me.getString("tenant_id")).isEqualTo("clinic");
     assertThat(me.getString("token_kind")).isEqualTo("service");
@@ -111,9 +110,7 @@ class TokenVerificationIT {
         Tokens.trustedKey().toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.HS256)
-                .keyID(Tokens.trustedKey().getKeyID())
-                .build(),
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(Tokens.trustedKey().getKeyID()).build(),
             Tokens.idToken("garden").build());
     jwt.sign(new MACSigner(publicKey));
     Api.as(jwt.serialize()).get("/me").problem(401);
