@@ -90,6 +90,11 @@ const tables = {
   faq: process.env.TABLE_FAQ || 'app-faq',
   prompts: process.env.TABLE_PROMPTS || 'app-prompts',
   tasks: process.env.TABLE_TASKS || 'app-tasks',
+  // Tables of capabilities the old backend did not have.
+  audit: process.env.TABLE_AUDIT || 'app-audit',
+  phones: process.env.TABLE_PHONES || 'app-phones',
+  usage: process.env.TABLE_USAGE || 'app-usage',
+  transcripts: process.env.TABLE_TRANSCRIPTS || 'app-transcripts',
 };
 const serviceScope = (process.env.SERVICE_SCOPE || 'uketsuke/voice').trim();
 const allowedScopes = serviceScope.split(/\s+/).filter(Boolean);
@@ -368,6 +373,10 @@ const tableDefs = [
   { TableName: tables.faq, AttributeDefinitions: [S('client_id'), S('question')], KeySchema: key('client_id', 'question') },
   { TableName: tables.prompts, AttributeDefinitions: [S('client_id'), S('id')], KeySchema: key('client_id', 'id') },
   { TableName: tables.tasks, AttributeDefinitions: [S('client_id'), S('name')], KeySchema: key('client_id', 'name') },
+  { TableName: tables.audit, AttributeDefinitions: [S('client_id'), S('sk')], KeySchema: key('client_id', 'sk') },
+  { TableName: tables.phones, AttributeDefinitions: [S('client_id'), S('phone_number')], KeySchema: key('client_id', 'phone_number') },
+  { TableName: tables.usage, AttributeDefinitions: [S('client_id'), S('sk')], KeySchema: key('client_id', 'sk') },
+  { TableName: tables.transcripts, AttributeDefinitions: [S('client_id'), S('recording_sid')], KeySchema: key('client_id', 'recording_sid') },
 ];
 
 async function listAllTables() {

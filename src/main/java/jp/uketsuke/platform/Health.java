@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Readiness for Kubernetes: DynamoDB answers and all four tables exist. Liveness and startup are
+ * Readiness for Kubernetes: DynamoDB answers and all its tables exist. Liveness and startup are
  * Liberty's own (the process serves; the application has started): a DynamoDB outage takes pods out
  * of the load balancer but must not restart them.
  */

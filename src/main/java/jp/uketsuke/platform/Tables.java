@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The names of the tables the service uses; they exist in production and keep their shape. */
+/**
+ * The names of the tables the service uses. The first four exist in production and keep their shape
+ * (the old backend may run beside this one); the others hold new capabilities.
+ */
 @ApplicationScoped
 public class Tables {
   @Inject
@@ -24,6 +27,22 @@ public class Tables {
   @ConfigProperty(name = "uketsuke.table.tasks", defaultValue = "app-tasks")
   String tasks;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.audit", defaultValue = "app-audit")
+  String audit;
+
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.phones", defaultValue = "app-phones")
+  String phones;
+
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.usage", defaultValue = "app-usage")
+  String usage;
+
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.transcripts", defaultValue = "app-transcripts")
+  String transcripts;
+
   public String logs() {
     return logs;
   }
@@ -40,7 +59,27 @@ public class Tables {
     return tasks;
   }
 
+  /** Audit records of every change to FAQ, tasks and settings. */
+  public String audit() {
+    return audit;
+  }
+
+  /** The per-tenant phone directory (last activity per caller). */
+  public String phones() {
+    return phones;
+  }
+
+  /** Per-tenant daily usage counters (model tokens, turns, seconds transcribed). */
+  public String usage() {
+    return usage;
+  }
+
+  /** Stored transcripts, one per recording. */
+  public String transcripts() {
+    return transcripts;
+  }
+
   public List<String> all() {
-    return List.of(logs, faq, prompts, tasks);
+    return List.of(logs, faq, prompts, tasks, audit, phones, usage, transcripts);
   }
 }

@@ -10,7 +10,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jp.uketsuke.audit.AuditLog;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.tenant.Permissions;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PromptResource {
   @Inject TenantContext tenant;
   @Inject PromptStore store;
+  @Inject Permissions permissions;
+  @Inject AuditLog audit;
 
   /** The prompt as the console shows it; {@code ""} before the owner wrote one. */
   public record Prompt(boolean ok, String id, String content) {}
@@ -41,7 +45,10 @@ public class PromptResource {
     if (!(content instanceof JsonString text) || text.getString().isBlank()) {
       throw ApiException.badRequest("content must be a non-blank string.");
     }
+    permissions.requireOwnerWrite();
+    String before = store.systemPrompt(tenant.tenantId()).orElse(null);
     store.saveSystemPrompt(tenant.tenantId(), text.getString());
+    audit.record("prompt.update", PromptStore.SYSTEM, before, text.getString());
     return new Saved(true);
   }
 }

@@ -10,9 +10,10 @@ import java.util.Set;
  * @param kind a person with an ID token, or a service with an access token
  * @param clientId the Cognito app client the token was issued to (never a tenant)
  * @param roles the caller's Cognito groups
+ * @param email the person's e-mail address when the token carries one (for audit records)
  */
 public record Caller(
-    String tenantId, String subject, Kind kind, String clientId, Set<String> roles) {
+    String tenantId, String subject, Kind kind, String clientId, Set<String> roles, String email) {
   public enum Kind {
     PERSON,
     SERVICE
@@ -20,5 +21,9 @@ public record Caller(
 
   public boolean hasRole(String role) {
     return roles.contains(role);
+  }
+
+  public boolean isService() {
+    return kind == Kind.SERVICE;
   }
 }

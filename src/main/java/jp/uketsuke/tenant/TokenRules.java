@@ -81,7 +81,13 @@ public class TokenRules {
     if (tenantHeader != null && !tenantHeader.equals(tenant)) {
       throw ApiException.forbidden("x-client-id names a tenant other than your own.");
     }
-    return new Caller(tenant, token.getSubject(), Caller.Kind.PERSON, client, groups(token));
+    return new Caller(
+        tenant,
+        token.getSubject(),
+        Caller.Kind.PERSON,
+        client,
+        groups(token),
+        stringClaim(token, "email"));
   }
 
   private Caller service(JsonWebToken token, String tenantHeader) {
@@ -99,7 +105,8 @@ public class TokenRules {
     if (!TENANT_ID.matcher(tenantHeader).matches()) {
       throw ApiException.badRequest("x-client-id is not a valid tenant id.");
     }
-    return new Caller(tenantHeader, token.getSubject(), Caller.Kind.SERVICE, clientId, Set.of());
+    return new Caller(
+        tenantHeader, token.getSubject(), Caller.Kind.SERVICE, clientId, Set.of(), null);
   }
 
   private static Set<String> groups(JsonWebToken token) {

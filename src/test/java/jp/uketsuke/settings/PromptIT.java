@@ -26,11 +26,13 @@ class PromptIT {
   }
 
   @Test
-  void theVoiceServerReadsThePromptOfTheTenantItNames() {
+  void theVoiceServerReadsThePromptOfTheTenantItNamesButCannotChangeIt() {
     Api.as(Tokens.person("prompt-voice")).put("/prompt", "{\"content\": \"voice\"}").ok();
+    Api voiceServer = Api.as(Tokens.service()).header("x-client-id", "prompt-voice");
 
-    var prompt = Api.as(Tokens.service()).header("x-client-id", "prompt-voice").get("/prompt").ok();
-    assertThat(prompt.getString("content")).isEqualTo("voice");
+    assertThat(voiceServer.get("/prompt").ok().getString("content")).isEqualTo("voice");
+    voiceServer.put("/prompt", "{\"content\": \"hijacked\"}").problem(403);
+    assertThat(voiceServer.get("/prompt").ok().getString("content")).isEqualTo("voice");
   }
 
   @Test
