@@ -1,0 +1,45 @@
+package jp.uketsuke.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** What {@code liberty/server.xml} says, for checking the manifests against the server. */
+final class ServerConfig {
+  private ServerConfig() {}
+
+  static List<String> features() {
+    NodeList nodes = document().getElementsByTagName("feature");
+    List<String> features = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      features.add(nodes.item(i).getTextContent().trim());
+    }
+    return features;
+  }
+
+  static String httpPortDefault() {
+    NodeList nodes = document().getElementsByTagName("variable");
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element variable = (Element) nodes.item(i);
+      if ("http.port".equals(variable.getAttribute("name"))) {
+        return variable.getAttribute("defaultValue");
+      }
+    }
+    throw new AssertionError("server.xml declares no http.port variable");
+  }
+
+  private static Document document() {
+    Path file = Manifests.PROJECT.resolve("liberty/server.xml");
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return factory.newDocumentBuilder().parse(file.toFile());
+    } catch (Exception e) {
+      throw new AssertionError("cannot read " + file, e);
+    }
+  }
+}
