@@ -47,6 +47,9 @@ class FaqImportIT {
 
     String csv = "question,answer\nsame,s\nchanged,new\nfresh,f\n,no question\nblank answer,\n";
     JsonObject report = importCsv(owner, csv, false).ok();
+    assertThat(report.keySet())
+        .containsExactlyInAnyOrder(
+            "ok", "dry_run", "created", "updated", "unchanged", "failed", "errors");
     assertThat(report.getInt("created")).isEqualTo(1);
     assertThat(report.getInt("updated")).isEqualTo(1);
     assertThat(report.getInt("unchanged")).isEqualTo(1);
