@@ -1,6 +1,7 @@
 package jp.uketsuke.platform;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses bodies over the configured size with 413: at once when Content-Length says so, and while
- * reading when the body is chunked, so nobody can make a pod buffer an endless body.
+ * reading when the body is chunked, so nobody can make a pod buffer an endless body. A route may
+ * raise its own limit through a {@link BodyLimitOverride}.
  */
 @Provider
 @PreMatching
@@ -23,25 +25,42 @@ public class BodySizeLimit implements ContainerRequestFilter {
   @ConfigProperty(name = "uketsuke.http.max-body-bytes", defaultValue = "1048576")
   long maxBytes;
 
+  @Inject Instance<BodyLimitOverride> overrides;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > maxBytes) {
-      throw tooLarge();
+    long limit = limitFor(request);
+    if (request.getLength() > limit) {
+      throw tooLarge(limit);
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+      request.setEntityStream(new Bounded(request.getEntityStream(), limit));
     }
   }
 
-  private ApiException tooLarge() {
-    return ApiException.payloadTooLarge("The request body is larger than " + maxBytes + " bytes.");
+  private long limitFor(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath(true);
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    for (BodyLimitOverride override : overrides) {
+      var limit = override.limitFor(request.getMethod(), relative);
+      if (limit.isPresent()) {
+        return limit.getAsLong();
+      }
+    }
+    return maxBytes;
   }
 
-  private final class Bounded extends FilterInputStream {
+  private static ApiException tooLarge(long limit) {
+    return ApiException.payloadTooLarge("The request body is larger than " + limit + " bytes.");
+  }
+
+  private static final class Bounded extends FilterInputStream {
+    private final long limit;
     private long remaining;
 
     Bounded(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
       this.remaining = limit;
     }
 
@@ -66,7 +85,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     private void count(int n) {
       remaining -= n;
       if (remaining < 0) {
-        throw tooLarge();
+        throw tooLarge(limit);
       }
     }
   }
