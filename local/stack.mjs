@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 import { cognito, dynamo, marshalItem } from './lib/aws.mjs';
@@ -14,7 +15,8 @@ import * as demo from './lib/demo.mjs';
 import { parseArgs, parsePort, readJsonIfExists, writeFileAtomic, writeJsonAtomic, xmlEscape, sleep } from './lib/util.mjs';
 
 const USAGE = `usage: node local/stack.mjs [--data DIR] [--fresh|--keep] [--dynamo-port 8000] [--cognito-port 9229]
-       [--signer-port 9230] [--host 127.0.0.1] [--liberty-config FILE] [--ready-file FILE] [--seed-demo]`;
+       [--signer-port 9230] [--host 127.0.0.1] [--liberty-config FILE] [--ready-file FILE] [--seed-demo]
+       [--wiremock-jar JAR --wiremock-port N] [--var NAME=VALUE ...]`;
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[stack] ${msg}`);
@@ -45,9 +47,23 @@ process.on('unhandledRejection', (e) => fail(`unexpected error: ${e?.stack || e}
 
 // ---------------------------------------------------------------- arguments
 let opts;
+// --var NAME=VALUE may repeat: extra Liberty variables for the server that uses this stack (tests
+// point the service's OpenAI and Twilio clients at WireMock this way).
+const extraVars = [];
+const argv = [];
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a === '--var' || a.startsWith('--var=')) {
+    const v = a === '--var' ? process.argv[++i] : a.slice('--var='.length);
+    const eq = v ? v.indexOf('=') : -1;
+    if (eq <= 0) { console.error(`[stack] --var needs NAME=VALUE, got ${v}`); process.exit(2); }
+    extraVars.push([v.slice(0, eq), v.slice(eq + 1)]);
+  } else argv.push(a);
+}
 try {
-  opts = parseArgs(process.argv.slice(2), {
-    values: ['data', 'dynamo-port', 'cognito-port', 'signer-port', 'liberty-config', 'ready-file', 'host'],
+  opts = parseArgs(argv, {
+    values: ['data', 'dynamo-port', 'cognito-port', 'signer-port', 'liberty-config', 'ready-file', 'host',
+      'wiremock-jar', 'wiremock-port'],
     flags: ['fresh', 'keep', 'seed-demo', 'help'],
   });
 } catch (e) {
@@ -543,6 +559,33 @@ async function seedDemo() {
     `${created} item(s) created, ${kept} kept`);
 }
 
+// ---------------------------------------------------------------- WireMock (tests)
+// The tests' stand-in for OpenAI and Twilio: a child JVM that lives and dies with this process, so
+// Maven starts one thing and a taken port fails the build here, loudly.
+let wiremock = null;
+async function startWireMock(jar, port) {
+  if (!fs.existsSync(jar)) throw new Error(`WireMock jar not found: ${jar}`);
+  wiremock = spawn('java', ['-Xmx256m', '-jar', jar, '--port', String(port), '--bind-address', '127.0.0.1',
+    '--disable-banner', '--no-request-journal', '--async-response-enabled', 'true'],
+  { stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited = null;
+  wiremock.on('exit', (code) => { exited = code; if (!stopping) fail(`WireMock exited (code ${code})`); });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (exited !== null) throw new Error(`WireMock could not start on port ${port} (exit ${exited})`);
+    try {
+      const r = await fetch(`${url}/__admin/health`, { signal: AbortSignal.timeout(1000) });
+      if (r.ok) { state.wiremockUrl = url; log(`wiremock: ${url}`); return; }
+    } catch { /* not up yet */ }
+    await sleep(100);
+  }
+  throw new Error(`WireMock did not answer on ${url} within 60 s`);
+}
+function stopWireMock() {
+  if (wiremock && wiremock.exitCode === null) wiremock.kill('SIGTERM');
+}
+process.on('exit', stopWireMock);
+
 // ---------------------------------------------------------------- outputs
 function libertyXml(info) {
   const v = (name, value) => `  <variable name="${xmlEscape(name)}" value="${xmlEscape(value)}"/>`;
@@ -559,6 +602,7 @@ function libertyXml(info) {
     v('uketsuke.auth.web-clients', info.webClientId),
     v('uketsuke.auth.service-clients', info.serviceClientId),
     v('uketsuke.auth.service-scope', info.serviceScope),
+    ...extraVars.map(([name, value]) => v(name, value)),
     '</server>',
     '',
   ].join('\n');
@@ -578,6 +622,7 @@ async function shutdown(signal) {
   stopping = true;
   log(`${signal}: stopping`);
   setTimeout(() => { console.error('[stack] shutdown took too long; exiting'); releaseLock(); process.exit(0); }, 10_000).unref();
+  stopWireMock();
   await Promise.allSettled(servers.map(([, s]) => closeServer(s)));
   releaseLock();
   log('stopped');
@@ -599,6 +644,8 @@ async function main() {
     listen(signerServer, ports.signer, 'token signer'),
   ]);
   log(`listening: dynamodb ${dynamoEndpoint}, cognito ${cognitoEndpoint}, signer ${signerEndpoint} (data ${dataDir})`);
+
+  if (opts['wiremock-jar']) await startWireMock(opts['wiremock-jar'], parsePort(opts['wiremock-port'], 'wiremock-port'));
 
   const { jwk, created } = loadOrCreateSignerKey(signerKeyFile);
   state.signerJwk = jwk;
@@ -631,6 +678,7 @@ async function main() {
     signerKid: state.signerJwk.kid,
     tables,
     libertyConfig,
+    wiremockUrl: state.wiremockUrl ?? null,
     demo: opts['seed-demo'] ? { tenant: demo.DEMO_TENANT, email: demo.DEMO_EMAIL, password: demo.DEMO_PASSWORD } : null,
   };
   if (libertyConfig) writeFileAtomic(libertyConfig, libertyXml(info));

@@ -52,6 +52,17 @@ public record LocalStack(JsonObject state, Path projectDir) {
     return state.getString("dynamoEndpoint");
   }
 
+  /** WireMock, playing OpenAI and Twilio for the service (stubs: {@link #wiremock()}). */
+  public String wiremockUrl() {
+    return state.getString("wiremockUrl");
+  }
+
+  /** A client for WireMock's admin API, to stub and verify what the service sends. */
+  public com.github.tomakehurst.wiremock.client.WireMock wiremock() {
+    java.net.URI url = java.net.URI.create(wiremockUrl());
+    return new com.github.tomakehurst.wiremock.client.WireMock(url.getHost(), url.getPort());
+  }
+
   public Path signerKeyFile() {
     return Path.of(state.getString("signerKeyFile"));
   }
