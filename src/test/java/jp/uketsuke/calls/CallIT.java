@@ -8,11 +8,7 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import jp.uketsuke.testing.Api;
-import jp.uketsuke.testing.Reply;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -84,22 +80,14 @@ class CallIT {
   @Test
   void fiftyConcurrentPostsWithoutTsForOnePhoneStoreFiftyTurns() throws Exception {
     Api voice = Api.as(Tokens.service()).header("x-client-id", "call-concurrent");
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      List<Future<Reply>> replies = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        String body =
-            "{\"phone_number\": \"09011112222\", \"user_text\": \"u"
-                + i
-                + "\", \"call_sid\": \"CAc\"}";
-        replies.add(pool.submit(() -> voice.post("/call", body)));
-      }
-      for (Future<Reply> reply : replies) {
-        reply.get().ok();
-      }
-    } finally {
-      pool.shutdown();
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      bodies.add(
+          "{\"phone_number\": \"09011112222\", \"user_text\": \"u"
+              + i
+              + "\", \"call_sid\": \"CAc\"}");
     }
+    ConcurrentPosts.postAll(Tokens.service(), "call-concurrent", bodies, 16);
     assertThat(RawTables.count(RawTables.LOGS, "call-concurrent")).isEqualTo(50);
     assertThat(voice.get("/call?call_sid=CAc").ok().getJsonArray("items")).hasSize(50);
     JsonObject phone = voice.get("/phones").ok().getJsonArray("phones").getJsonObject(0);

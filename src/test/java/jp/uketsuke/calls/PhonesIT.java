@@ -10,11 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import jp.uketsuke.testing.Api;
-import jp.uketsuke.testing.Reply;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,18 +28,8 @@ class PhonesIT {
     }
     // Out of order, so older turns arrive after newer ones and must not move last activity back.
     Collections.shuffle(order, new Random(5));
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<Reply>> replies = new ArrayList<>();
-      for (int i : order) {
-        replies.add(pool.submit(() -> voice.post("/call", body(i))));
-      }
-      for (Future<Reply> reply : replies) {
-        reply.get().ok();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    ConcurrentPosts.postAll(
+        Tokens.service(), "phones-1000", order.stream().map(PhonesIT::body).toList(), 8);
 
     JsonObject phones = voice.get("/phones").ok();
     List<String> items = phones.getJsonArray("items").getValuesAs(JsonString::getString);
