@@ -54,7 +54,10 @@ public class PhoneDirectory {
     }
   }
 
-  /** Uncounts deleted turns; an entry without turns left is removed. */
+  /**
+   * Uncounts deleted turns; an entry without turns left is removed. Last activity stays as it was:
+   * the call took place even if its log is gone.
+   */
   public void forget(String tenantId, String phone, int turns) {
     if (turns <= 0) {
       return;
