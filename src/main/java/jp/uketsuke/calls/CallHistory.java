@@ -1,0 +1,91 @@
+package jp.uketsuke.calls;
+
+import static jp.uketsuke.calls.LogItems.s;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.uketsuke.platform.PageTokens;
+import jp.uketsuke.platform.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Lists a tenant's turns in time order. All of a tenant's turns come from {@code TsIndex} ({@code
+ * client_id}, {@code ts}); one phone's from the table itself, whose sort key {@code <phone>#<ts>}
+ * orders them by time. Both are key conditions, so a page costs the same at any history size.
+ */
+@ApplicationScoped
+public class CallHistory {
+  static final String TS_INDEX = "TsIndex";
+
+  /** Sorts after every timestamp character, closing a range that has no upper end. */
+  private static final String HIGHEST = "~";
+
+  /** Sorts before every timestamp (a key value may not be empty). */
+  private static final String LOWEST = "0";
+
+  @Inject DynamoDbClient dynamoDb;
+  @Inject Tables tables;
+  @Inject PageTokens pageTokens;
+
+  /** A page of turns and the token of the next one (null at the end). */
+  public record Page(List<Turn> items, String nextToken) {}
+
+  public Page page(String tenantId, CallQuery query, int limit, String nextToken) {
+    QueryRequest request =
+        request(tenantId, query)
+            .limit(limit)
+            .exclusiveStartKey(pageTokens.decode(tenantId, query.fingerprint(), nextToken))
+            .build();
+    QueryResponse response = dynamoDb.query(request);
+    List<Turn> items = response.items().stream().map(LogItems::turn).toList();
+    String next =
+        response.hasLastEvaluatedKey()
+            ? pageTokens.encode(tenantId, query.fingerprint(), response.lastEvaluatedKey())
+            : null;
+    return new Page(items, next);
+  }
+
+  /**
+   * Every matching item, fetched page by page as the stream is consumed (constant memory for
+   * exports and bulk work).
+   */
+  Stream<Map<String, AttributeValue>> items(String tenantId, CallQuery query, int pageSize) {
+    return dynamoDb
+        .queryPaginator(request(tenantId, query).limit(pageSize).build())
+        .items()
+        .stream();
+  }
+
+  private QueryRequest.Builder request(String tenantId, CallQuery query) {
+    TimeRange range = query.range();
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":t", s(tenantId));
+    QueryRequest.Builder request =
+        QueryRequest.builder().tableName(tables.logs()).scanIndexForward(query.ascending());
+    if (query.phone() == null) {
+      request.indexName(TS_INDEX).keyConditionExpression("client_id = :t" + tsRange(range, values));
+    } else {
+      String prefix = query.phone() + "#";
+      values.put(":lo", s(prefix + (range.lower() == null ? "" : range.lower())));
+      values.put(":hi", s(prefix + (range.upper() == null ? HIGHEST : range.upper())));
+      request.keyConditionExpression("client_id = :t AND sk BETWEEN :lo AND :hi");
+    }
+    return request.expressionAttributeValues(values);
+  }
+
+  private static String tsRange(TimeRange range, Map<String, AttributeValue> values) {
+    if (range.lower() == null && range.upper() == null) {
+      return "";
+    }
+    values.put(":lo", s(range.lower() == null ? LOWEST : range.lower()));
+    values.put(":hi", s(range.upper() == null ? HIGHEST : range.upper()));
+    return " AND ts BETWEEN :lo AND :hi";
+  }
+}

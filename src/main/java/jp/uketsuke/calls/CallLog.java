@@ -1,0 +1,146 @@
+package jp.uketsuke.calls;
+
+import static jp.uketsuke.calls.LogItems.s;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.Tables;
+import jp.uketsuke.platform.Timestamps;
+import jp.uketsuke.tenant.TenantContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Single turns of the current tenant's call log: appended (never overwriting another turn), read,
+ * changed and deleted by phone and time. Every write also keeps the phone directory current.
+ */
+@ApplicationScoped
+public class CallLog {
+  /** Generated timestamps that collide are retried this often before giving up with 409. */
+  private static final int MAX_ATTEMPTS = 20;
+
+  @Inject DynamoDbClient dynamoDb;
+  @Inject Tables tables;
+  @Inject TenantContext tenant;
+  @Inject PhoneDirectory directory;
+
+  /**
+   * Stores a turn. Without {@code ts} it gets the current time in microseconds, and a later one if
+   * another turn of the same phone took that time; a turn with a given {@code ts} that exists
+   * already is refused with 409.
+   */
+  public Turn append(Turn turn) {
+    String tenantId = tenant.tenantId();
+    Turn next = normalized(turn);
+    boolean generated = next.ts() == null;
+    if (generated) {
+      next = next.withTs(Timestamps.now());
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        put(tenantId, next);
+        directory.recordTurn(tenantId, next);
+        return next;
+      } catch (ConditionalCheckFailedException taken) {
+        if (!generated || attempt >= MAX_ATTEMPTS) {
+          throw ApiException.conflict(
+              "A turn of " + next.phoneNumber() + " at " + next.ts() + " exists already.");
+        }
+        next = next.withTs(LogTimes.after(next.ts()));
+      }
+    }
+  }
+
+  public Optional<Turn> get(String phone, String ts) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                b ->
+                    b.tableName(tables.logs())
+                        .key(LogItems.key(tenant.tenantId(), phone, ts))
+                        .consistentRead(true))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LogItems.turn(item));
+  }
+
+  /** Changes the given texts and call SID of an existing turn; 404 when there is none. */
+  public Turn update(Turn change) {
+    List<String> sets = new ArrayList<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    addSet(sets, values, "user_text", change.userText());
+    addSet(sets, values, "assistant_text", change.assistantText());
+    addSet(sets, values, "call_sid", change.callSid());
+    if (sets.isEmpty()) {
+      return get(change.phoneNumber(), change.ts()).orElseThrow(() -> missing(change));
+    }
+    try {
+      return LogItems.turn(
+          dynamoDb
+              .updateItem(
+                  b ->
+                      b.tableName(tables.logs())
+                          .key(LogItems.key(tenant.tenantId(), change.phoneNumber(), change.ts()))
+                          .updateExpression("SET " + String.join(", ", sets))
+                          .conditionExpression("attribute_exists(sk)")
+                          .expressionAttributeValues(values)
+                          .returnValues(ReturnValue.ALL_NEW))
+              .attributes());
+    } catch (ConditionalCheckFailedException e) {
+      throw missing(change);
+    }
+  }
+
+  /** Deletes one turn; 404 when there is none. */
+  public void delete(String phone, String ts) {
+    String tenantId = tenant.tenantId();
+    try {
+      dynamoDb.deleteItem(
+          b ->
+              b.tableName(tables.logs())
+                  .key(LogItems.key(tenantId, phone, ts))
+                  .conditionExpression("attribute_exists(sk)"));
+    } catch (ConditionalCheckFailedException e) {
+      throw missing(new Turn(phone, ts, null, null, null));
+    }
+    directory.forget(tenantId, phone, 1);
+  }
+
+  private void put(String tenantId, Turn turn) {
+    dynamoDb.putItem(
+        b ->
+            b.tableName(tables.logs())
+                .item(LogItems.item(tenantId, turn))
+                .conditionExpression("attribute_not_exists(sk)"));
+  }
+
+  private static Turn normalized(Turn turn) {
+    String phone = PhoneNumbers.normalize(turn.phoneNumber());
+    if (phone == null || phone.isEmpty()) {
+      throw ApiException.badRequest("phone_number is required.");
+    }
+    String ts = turn.ts() == null ? null : LogTimes.stored(turn.ts(), "ts");
+    String callSid = turn.callSid() == null || turn.callSid().isBlank() ? null : turn.callSid();
+    return new Turn(phone, ts, turn.userText(), turn.assistantText(), callSid);
+  }
+
+  private static void addSet(
+      List<String> sets, Map<String, AttributeValue> values, String name, String value) {
+    if (value != null) {
+      sets.add(name + " = :" + name);
+      values.put(":" + name, s(value));
+    }
+  }
+
+  private static ApiException missing(Turn turn) {
+    return ApiException.notFound(
+        "There is no turn of " + turn.phoneNumber() + " at " + turn.ts() + ".");
+  }
+}

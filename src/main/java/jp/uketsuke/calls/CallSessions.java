@@ -1,0 +1,82 @@
+package jp.uketsuke.calls;
+
+import static jp.uketsuke.calls.LogItems.s;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.Tables;
+import jp.uketsuke.tenant.TenantContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Calls as sessions: all turns that share a {@code call_sid}. {@code CallSidIndex} is keyed by the
+ * call SID alone, across tenants, so every read filters on the tenant and a SID of another tenant
+ * looks exactly like an unknown one (404).
+ */
+@ApplicationScoped
+public class CallSessions {
+  static final String CALL_SID_INDEX = "CallSidIndex";
+
+  @Inject DynamoDbClient dynamoDb;
+  @Inject Tables tables;
+  @Inject TenantContext tenant;
+  @Inject BatchDeletes batchDeletes;
+  @Inject PhoneDirectory directory;
+
+  /** The session's turns in time order; 404 when the tenant has none with this SID. */
+  public List<Turn> session(String callSid) {
+    List<Turn> turns =
+        items(tenant.tenantId(), callSid).stream()
+            .map(LogItems::turn)
+            .sorted(Comparator.comparing(Turn::ts).thenComparing(Turn::phoneNumber))
+            .toList();
+    if (turns.isEmpty()) {
+      throw unknown(callSid);
+    }
+    return turns;
+  }
+
+  /** Deletes every turn of the session; returns how many. */
+  public int delete(String callSid) {
+    String tenantId = tenant.tenantId();
+    List<Map<String, AttributeValue>> items = items(tenantId, callSid);
+    if (items.isEmpty()) {
+      throw unknown(callSid);
+    }
+    int deleted = batchDeletes.delete(tables.logs(), items.stream().map(LogItems::keyOf).toList());
+    items.stream()
+        .collect(
+            Collectors.groupingBy(item -> LogItems.turn(item).phoneNumber(), Collectors.counting()))
+        .forEach((phone, count) -> directory.forget(tenantId, phone, count.intValue()));
+    return deleted;
+  }
+
+  /** True when the tenant has at least one turn of this call (ownership checks of recordings). */
+  public boolean belongsToTenant(String tenantId, String callSid) {
+    return !items(tenantId, callSid).isEmpty();
+  }
+
+  private List<Map<String, AttributeValue>> items(String tenantId, String callSid) {
+    return dynamoDb
+        .queryPaginator(
+            b ->
+                b.tableName(tables.logs())
+                    .indexName(CALL_SID_INDEX)
+                    .keyConditionExpression("call_sid = :c")
+                    .filterExpression("client_id = :t")
+                    .expressionAttributeValues(Map.of(":c", s(callSid), ":t", s(tenantId))))
+        .items()
+        .stream()
+        .toList();
+  }
+
+  private static ApiException unknown(String callSid) {
+    return ApiException.notFound("There is no call " + callSid + ".");
+  }
+}

@@ -1,0 +1,10 @@
+package jp.uketsuke.calls;
+
+/**
+ * One call of a caller in the timeline.
+ *
+ * @param callSid null for turns that were stored without a call SID
+ * @param firstTs time of the session's first turn
+ * @param lastTs time of its last turn
+ */
+public record CallerSession(String callSid, String firstTs, String lastTs, int turns) {}

@@ -1,0 +1,99 @@
+package jp.uketsuke.calls;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.uketsuke.testing.LocalStack;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Direct access to the local DynamoDB for tests: seeds items as the old backend and the voice
+ * server wrote them (fast, in batches, without going through the API) and reads what the service
+ * stored.
+ */
+final class RawTables {
+  static final String LOGS = "app-logs";
+  static final String PHONES = "app-phones";
+  static final String TASKS = "app-tasks";
+  static final String TRANSCRIPTS = "app-transcripts";
+
+  private static DynamoDbClient client;
+
+  private RawTables() {}
+
+  static synchronized DynamoDbClient client() {
+    if (client == null) {
+      client =
+          DynamoDbClient.builder()
+              .endpointOverride(URI.create(LocalStack.get().dynamoEndpoint()))
+              .region(Region.AP_NORTHEAST_1)
+              .credentialsProvider(
+                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+              .build();
+    }
+    return client;
+  }
+
+  /** A log item as the old backend wrote it (no directory entry). */
+  static Map<String, AttributeValue> turn(
+      String tenant, String phone, String ts, String userText, String callSid) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("client_id", s(tenant));
+    item.put("sk", s(phone + "#" + ts));
+    item.put("phone_number", s(phone));
+    item.put("ts", s(ts));
+    if (userText != null) {
+      item.put("user_text", s(userText));
+    }
+    if (callSid != null) {
+      item.put("call_sid", s(callSid));
+    }
+    return item;
+  }
+
+  static void putAll(String table, List<Map<String, AttributeValue>> items) {
+    for (int from = 0; from < items.size(); from += 25) {
+      List<WriteRequest> batch = new ArrayList<>();
+      for (Map<String, AttributeValue> item :
+          items.subList(from, Math.min(items.size(), from + 25))) {
+        batch.add(
+            WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+      }
+      Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+      while (!pending.isEmpty()) {
+        Map<String, List<WriteRequest>> request = pending;
+        pending = client().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+      }
+    }
+  }
+
+  static Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key) {
+    return client().getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+  }
+
+  /** How many items of the tenant a table holds (test-sized data only). */
+  static int count(String table, String tenant) {
+    return client()
+        .queryPaginator(
+            b ->
+                b.tableName(table)
+                    .keyConditionExpression("client_id = :t")
+                    .expressionAttributeValues(Map.of(":t", s(tenant))))
+        .items()
+        .stream()
+        .mapToInt(item -> 1)
+        .sum();
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}
