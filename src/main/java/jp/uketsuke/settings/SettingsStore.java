@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The settings items of {@code app-prompts}, with their history. The item {@code <id>} holds the
  * current content where the old backend and the chat engine read it; every save also appends an
  * item {@code <id>#v000042} that nobody overwrites. Without transactions, the append is what
- * serialises writers: each claims the next number with a conditional put and retries on a
- * collision, and the current item only moves to a higher number, so two concurrent saves both stay
- * in the history and the later number wins.
+ * serialises writers: each claims a free number with a conditional put, skipping numbers others
+ * took, and the current item only moves to a higher number, so two concurrent saves both stay in
+ * the history and the later number wins.
  */
 @ApplicationScoped
 public class SettingsStore {
