@@ -10,20 +10,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jp.uketsuke.audit.AuditLog;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.tenant.Permissions;
-import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /prompt}: the tenant's system prompt, in Markdown. */
 @Path("/prompt")
 @Produces(MediaType.APPLICATION_JSON)
 public class PromptResource {
-  @Inject TenantContext tenant;
-  @Inject PromptStore store;
+  @Inject AssistantSettings settings;
   @Inject Permissions permissions;
-  @Inject AuditLog audit;
 
   /** The prompt as the console shows it; {@code ""} before the owner wrote one. */
   public record Prompt(boolean ok, String id, String content) {}
@@ -34,21 +30,25 @@ public class PromptResource {
   @GET
   @Operation(summary = "The tenant's system prompt")
   public Prompt get() {
-    return new Prompt(true, PromptStore.SYSTEM, store.systemPrompt(tenant.tenantId()).orElse(""));
+    JsonString content = (JsonString) settings.current(Setting.PROMPT);
+    return new Prompt(true, Setting.PROMPT.id(), content.getString());
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Replace the tenant's system prompt")
+  @Operation(summary = "Replace the tenant's system prompt; the previous one is kept as a version")
   public Saved put(JsonValue body) {
     JsonValue content = body instanceof JsonObject object ? object.get("content") : null;
     if (!(content instanceof JsonString text) || text.getString().isBlank()) {
       throw ApiException.badRequest("content must be a non-blank string.");
     }
     permissions.requireOwnerWrite();
-    String before = store.systemPrompt(tenant.tenantId()).orElse(null);
-    store.saveSystemPrompt(tenant.tenantId(), text.getString());
-    audit.record("prompt.update", PromptStore.SYSTEM, before, text.getString());
+    settings.savePrompt(text.getString());
     return new Saved(true);
+  }
+
+  @Path("versions")
+  public SettingsVersions versions() {
+    return new SettingsVersions(settings, permissions, Setting.PROMPT);
   }
 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.net.URISyntaxException;
-import jp.uketsuke.settings.PromptStore;
+import java.util.Set;
+import jp.uketsuke.settings.Setting;
+import jp.uketsuke.settings.SettingsStore;
+import jp.uketsuke.tenant.Caller;
 import jp.uketsuke.tenant.TenantContext;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * In-container wiring: the built WAR, deployed by Arquillian into the running Liberty, gets its
@@ -38,7 +42,7 @@ class WiringIT {
 
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
-  @Inject PromptStore prompts;
+  @Inject SettingsStore settings;
   @Inject TenantContext tenant;
 
   @Test
@@ -49,8 +53,11 @@ class WiringIT {
 
   @Test
   void storesWorkThroughTheSharedClient() {
-    prompts.saveSystemPrompt("wiring", "in-container");
-    assertThat(prompts.systemPrompt("wiring")).contains("in-container");
+    Caller caller =
+        new Caller("wiring", "wiring-test", Caller.Kind.PERSON, "client", Set.of(), null);
+    settings.save("wiring", Setting.PROMPT, AttributeValue.fromS("in-container"), caller, null);
+    assertThat(settings.current("wiring", Setting.PROMPT))
+        .contains(AttributeValue.fromS("in-container"));
   }
 
   @Test

@@ -1,0 +1,41 @@
+package jp.uketsuke.tasks;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * A task as clients see it. Old items carry only the first five fields; {@code status} then reads
+ * as {@code requested} and the other additive fields are absent.
+ */
+public record Task(
+    String name,
+    String phoneNumber,
+    String address,
+    String startDatetime,
+    String request,
+    String status,
+    String callSid,
+    String createdBy,
+    String createdAt,
+    String updatedAt) {
+
+  public TaskStatus taskStatus() {
+    return TaskStatus.fromWire(status).orElse(TaskStatus.REQUESTED);
+  }
+
+  /** A one-line summary for audit records, fields in a fixed order. */
+  public String summary() {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("name", name);
+    add(json, "phone_number", phoneNumber);
+    add(json, "start_datetime", startDatetime);
+    add(json, "address", address);
+    add(json, "request", request);
+    return json.add("status", status).build().toString();
+  }
+
+  private static void add(JsonObjectBuilder json, String field, String value) {
+    if (value != null) {
+      json.add(field, value);
+    }
+  }
+}

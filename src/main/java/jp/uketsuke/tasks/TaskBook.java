@@ -1,0 +1,129 @@
+package jp.uketsuke.tasks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.uketsuke.audit.AuditLog;
+import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.PageTokens;
+import jp.uketsuke.platform.Timestamps;
+import jp.uketsuke.tenant.TenantContext;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The current tenant's tasks, for the REST routes and the assistant's task tools alike: the same
+ * rules (field formats, status transitions, no silent overwrite) and the same audit records,
+ * whoever asks.
+ */
+@ApplicationScoped
+public class TaskBook {
+  /** Who {@code created_by} names when the assistant took the reservation during a call. */
+  public static final String ASSISTANT = "assistant";
+
+  private static final int READ_PAGE = 100;
+  private static final int UPDATE_ATTEMPTS = 3;
+
+  @Inject TaskRepository repository;
+  @Inject TenantContext tenant;
+  @Inject AuditLog audit;
+  @Inject PageTokens pageTokens;
+
+  /** Tasks in name order, and the token for the next page (null at the end). */
+  public record Page(List<Task> items, String nextToken) {}
+
+  /** Every task that matches: what old clients get from {@code GET /tasks}. */
+  public List<Task> listAll(TaskFilter filter) {
+    return list(filter, Integer.MAX_VALUE, null).items();
+  }
+
+  /** Up to {@code limit} matching tasks after the place {@code nextToken} marks. */
+  public Page list(TaskFilter filter, int limit, String nextToken) {
+    String tenantId = tenant.tenantId();
+    String query = filter.fingerprint();
+    Map<String, AttributeValue> start = pageTokens.decode(tenantId, query, nextToken);
+    List<Task> found = new ArrayList<>();
+    do {
+      TaskRepository.Page page = repository.page(tenantId, start, READ_PAGE);
+      for (Task task : page.items()) {
+        if (!filter.matches(task)) {
+          continue;
+        }
+        if (found.size() == limit) {
+          Task last = found.get(found.size() - 1);
+          String token =
+              pageTokens.encode(tenantId, query, TaskRepository.key(tenantId, last.name()));
+          return new Page(found, token);
+        }
+        found.add(task);
+      }
+      start = page.lastKey();
+    } while (start != null);
+    return new Page(found, null);
+  }
+
+  public Optional<Task> find(String name) {
+    return repository.find(tenant.tenantId(), name);
+  }
+
+  /**
+   * @throws TaskException.Missing when there is no such task
+   */
+  public Task get(String name) {
+    return find(name).orElseThrow(() -> new TaskException.Missing(name));
+  }
+
+  /**
+   * Creates the task, never replacing one of the same name.
+   *
+   * @param createdBy the token's subject, or {@link #ASSISTANT}
+   * @throws TaskException.Exists when the name is taken
+   */
+  public Task create(TaskDraft draft, String createdBy) {
+    Map<String, String> fields = TaskWrites.forCreate(draft, createdBy, Timestamps.now());
+    if (!repository.insert(tenant.tenantId(), fields)) {
+      throw new TaskException.Exists(fields.get("name"));
+    }
+    Task task = TaskWrites.asTask(fields);
+    audit.record("task.create", task.name(), null, task.summary());
+    return task;
+  }
+
+  /**
+   * Changes the fields named in {@code changes}, if the task exists and its status may move as
+   * asked. A concurrent change is re-read and re-checked, never overwritten blindly.
+   */
+  public Task update(String name, TaskChanges changes) {
+    for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      Task current = get(name);
+      Map<String, String> values = new LinkedHashMap<>(TaskWrites.forUpdate(current, changes));
+      values.put("updated_at", Timestamps.now());
+      Optional<Task> updated = repository.update(tenant.tenantId(), name, values, current.status());
+      if (updated.isPresent()) {
+        audit.record("task.update", name, current.summary(), updated.get().summary());
+        return updated.get();
+      }
+    }
+    throw ApiException.conflict("The task changed while it was being updated; try again.");
+  }
+
+  /** The assistant's and the console's way to call a reservation off. */
+  public Task cancel(String name) {
+    return update(name, TaskChanges.of("status", TaskStatus.CANCELLED.wire()));
+  }
+
+  /**
+   * @throws TaskException.Missing when there is no such task
+   */
+  public Task delete(String name) {
+    Task deleted =
+        repository
+            .delete(tenant.tenantId(), name)
+            .orElseThrow(() -> new TaskException.Missing(name));
+    audit.record("task.delete", name, deleted.summary(), null);
+    return deleted;
+  }
+}

@@ -1,0 +1,117 @@
+package jp.uketsuke.tasks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.uketsuke.platform.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * {@code app-tasks} items of one tenant. Every write is conditional: a create never replaces an
+ * item, and an update or delete never brings one back to life. Items are read attribute by
+ * attribute, so old items with fewer attributes come back as they are.
+ */
+@ApplicationScoped
+public class TaskRepository {
+  @Inject DynamoDbClient dynamoDb;
+  @Inject Tables tables;
+
+  /**
+   * One page of a tenant's tasks in name order, and where the next one starts (null at the end).
+   */
+  public record Page(List<Task> items, Map<String, AttributeValue> lastKey) {}
+
+  public Optional<Task> find(String tenantId, String name) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(b -> b.tableName(tables.tasks()).key(key(tenantId, name)).consistentRead(true))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TaskItems.task(item));
+  }
+
+  /**
+   * @return false when a task of that name exists (nothing written)
+   */
+  public boolean insert(String tenantId, Map<String, String> attributes) {
+    Map<String, AttributeValue> item = new HashMap<>(key(tenantId, attributes.get("name")));
+    attributes.forEach((field, value) -> item.put(field, AttributeValue.fromS(value)));
+    try {
+      dynamoDb.putItem(
+          b ->
+              b.tableName(tables.tasks())
+                  .item(item)
+                  .conditionExpression("attribute_not_exists(#name)")
+                  .expressionAttributeNames(Map.of("#name", "name")));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Applies the changes if the task exists and its status is still {@code readStatus}.
+   *
+   * @return the task after the change, or empty when the condition failed
+   */
+  public Optional<Task> update(
+      String tenantId, String name, Map<String, String> changes, String readStatus) {
+    UpdateItemRequest request =
+        TaskItems.updateRequest(tables.tasks(), key(tenantId, name), changes, readStatus)
+            .returnValues(ReturnValue.ALL_NEW)
+            .build();
+    try {
+      return Optional.of(TaskItems.task(dynamoDb.updateItem(request).attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * @return the deleted task, or empty when there was none
+   */
+  public Optional<Task> delete(String tenantId, String name) {
+    try {
+      Map<String, AttributeValue> old =
+          dynamoDb
+              .deleteItem(
+                  b ->
+                      b.tableName(tables.tasks())
+                          .key(key(tenantId, name))
+                          .conditionExpression("attribute_exists(#name)")
+                          .expressionAttributeNames(Map.of("#name", "name"))
+                          .returnValues(ReturnValue.ALL_OLD))
+              .attributes();
+      return Optional.of(TaskItems.task(old));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  public Page page(String tenantId, Map<String, AttributeValue> startKey, int pageSize) {
+    QueryResponse response =
+        dynamoDb.query(
+            b ->
+                b.tableName(tables.tasks())
+                    .keyConditionExpression("client_id = :t")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenantId)))
+                    .consistentRead(true)
+                    .limit(pageSize)
+                    .exclusiveStartKey(startKey));
+    List<Task> items = new ArrayList<>(response.items().size());
+    response.items().forEach(item -> items.add(TaskItems.task(item)));
+    return new Page(items, response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null);
+  }
+
+  static Map<String, AttributeValue> key(String tenantId, String name) {
+    return Map.of("client_id", AttributeValue.fromS(tenantId), "name", AttributeValue.fromS(name));
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Tasks (reservations the assistant takes): {@code /tasks} and {@code /task/{name}}, and {@link
+ * jp.uketsuke.tasks.TaskBook}, which the chat engine's task tools call too. Tasks live in {@code
+ * app-tasks} with the caller's tenant as partition key and the task name as sort key; every read
+ * and write is keyed by that tenant, and nothing is ever overwritten silently.
+ */
+package jp.uketsuke.tasks;
