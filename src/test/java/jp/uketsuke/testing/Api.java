@@ -15,7 +15,10 @@ import java.util.Map;
 /** A small HTTP client for the started server: one request, one {@link Reply}. */
 public final class Api {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final Map<String, String> headers = new LinkedHashMap<>();
 
