@@ -87,13 +87,18 @@ class RecordingsIT {
   }
 
   @Test
-  void aMissingCallSidIs400AndNoTokenIs401() {
+  void aMissingCallSidIs400NoTokenIs401AndAnotherTenantsHeaderIs403() {
     assertThat(Api.as(Tokens.person(TENANT)).get("/recordings").problem(400).getString("error"))
         .contains("call_sid");
     assertThat(
             Api.as(Tokens.person(TENANT)).get("/recordings?call_sid=a%20b").problem(400).toString())
         .contains("call_sid");
     Api.anonymous().get("/recordings?call_sid=CA1").problem(401);
+    Api.as(Tokens.service()).get("/recordings?call_sid=CA1").problem(401);
+    Api.as(Tokens.person(TENANT))
+        .header("x-client-id", OTHER)
+        .get("/recordings?call_sid=CA1")
+        .problem(403);
   }
 
   @Test

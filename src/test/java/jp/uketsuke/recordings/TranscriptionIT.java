@@ -128,6 +128,25 @@ class TranscriptionIT {
   }
 
   @Test
+  void erasingTheCallerDeletesTheirStoredTranscripts() {
+    String phone = "09012369999";
+    String recording = ownedRecording(phone);
+    twilio.stub(openAi(audioOf(recording)).willReturn(verboseJson("消してください", 2.0)));
+    Api owner = Api.as(Tokens.person(TENANT));
+    owner.get("/transcription?recording_sid=" + recording).ok();
+
+    JsonObject deleted = owner.delete("/callers/" + phone).ok().getJsonObject("deleted");
+
+    assertThat(deleted.getInt("transcripts")).isEqualTo(1);
+    assertThat(storedItem(recording)).isEmpty();
+  }
+
+  @Test
+  void aServiceTokenMustNameItsTenant() {
+    Api.as(Tokens.service()).get("/transcription?sid=RE1").problem(401);
+  }
+
+  @Test
   void badInputIs400AndNoTokenIs401() {
     Api owner = Api.as(Tokens.person(TENANT));
     assertThat(owner.get("/transcription").problem(400).getString("error"))
@@ -140,9 +159,13 @@ class TranscriptionIT {
   }
 
   private String ownedRecording() {
+    return ownedRecording(PHONE);
+  }
+
+  private String ownedRecording(String phone) {
     String call = TwilioStubs.sid("CA");
     String recording = TwilioStubs.sid("RE");
-    TwilioStubs.seedCall(TENANT, call, PHONE);
+    TwilioStubs.seedCall(TENANT, call, phone);
     twilio.recording(recording, call, 13);
     twilio.stub(
         get(urlPathEqualTo(mediaPath(recording)))
