@@ -29,14 +29,24 @@ public class Grounding {
   @Inject ChatSettings chat;
   @Inject TenantContext tenant;
 
+  /** The briefing for a turn whose caller said {@code text}. */
   public Briefing forText(String text) {
     JsonObject funcConfig = settings.current(Setting.FUNC_CONFIG).asJsonObject();
-    Map<String, JsonObject> extTools = extTools(settings.current(Setting.EXT_TOOLS));
     List<FaqMatch> faqs = faqKnowledge.relevant(tenant.tenantId(), text, chat.faqTopK());
+    return new Briefing(
+        instructions(funcConfig, faqs), tools(funcConfig), faqs, fallbackMessage(funcConfig));
+  }
+
+  /** The tenant's tools alone, for running one the voice server's model asked for. */
+  public ToolSet tools() {
+    return tools(settings.current(Setting.FUNC_CONFIG).asJsonObject());
+  }
+
+  private ToolSet tools(JsonObject funcConfig) {
+    Map<String, JsonObject> extTools = extTools(settings.current(Setting.EXT_TOOLS));
     List<ToolDefinition> tools = new ArrayList<>(funcTools(funcConfig));
     extTools.values().forEach(tool -> tools.add(definition(tool)));
-    return new Briefing(
-        instructions(funcConfig, faqs), tools, extTools, faqs, fallbackMessage(funcConfig));
+    return new ToolSet(List.copyOf(tools), extTools);
   }
 
   private String instructions(JsonObject funcConfig, List<FaqMatch> faqs) {

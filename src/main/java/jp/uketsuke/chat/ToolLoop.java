@@ -76,7 +76,8 @@ public class ToolLoop {
       List<ChatMessage> messages, Briefing briefing, boolean mayCallTools, Progress progress) {
     ChatResponse response;
     try {
-      response = model.complete(model.request(messages, briefing.tools(), mayCallTools));
+      response =
+          model.complete(model.request(messages, briefing.tools().definitions(), mayCallTools));
     } catch (RuntimeException e) {
       throw new NoAnswer("model failed: " + e.getClass().getSimpleName(), progress, e);
     }
@@ -98,7 +99,7 @@ public class ToolLoop {
             name,
             call.function() == null ? null : call.function().arguments(),
             caller,
-            briefing.extTools());
+            briefing.tools());
     return ChatMessage.toolResult(call.id(), result.toString());
   }
 }

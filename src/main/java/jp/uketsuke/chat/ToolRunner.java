@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.uketsuke.settings.ExactJson;
@@ -23,8 +22,7 @@ public class ToolRunner {
   @Inject ExtTools extTools;
 
   /** Runs {@code name} with arguments as the model wrote them (JSON text, possibly malformed). */
-  public JsonObject run(
-      String name, String arguments, CallerScope caller, Map<String, JsonObject> tenantTools) {
+  public JsonObject run(String name, String arguments, CallerScope caller, ToolSet tools) {
     JsonObject args;
     try {
       JsonValue parsed =
@@ -38,20 +36,22 @@ public class ToolRunner {
     } catch (JsonParsingException e) {
       return ToolResults.error("The arguments are not valid JSON.");
     }
-    return run(name, args, caller, tenantTools);
+    return run(name, args, caller, tools);
   }
 
-  public JsonObject run(
-      String name, JsonObject args, CallerScope caller, Map<String, JsonObject> tenantTools) {
+  public JsonObject run(String name, JsonObject args, CallerScope caller, ToolSet tools) {
     try {
+      if (!tools.offers(name)) {
+        return ToolResults.error("There is no tool named " + name + ".");
+      }
       if (TaskTools.NAMES.contains(name)) {
         return taskTools.run(name, args, caller);
       }
-      JsonObject extTool = tenantTools.get(name);
+      JsonObject extTool = tools.extTools().get(name);
       if (extTool != null) {
         return extTools.call(extTool, args);
       }
-      return ToolResults.error("There is no tool named " + name + ".");
+      return ToolResults.error("The tool " + name + " has no implementation.");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "tool " + name + " failed", e);
       return ToolResults.error("The tool " + name + " failed.");

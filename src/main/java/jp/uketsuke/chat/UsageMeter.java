@@ -2,6 +2,7 @@ package jp.uketsuke.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import jp.uketsuke.platform.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,5 +37,36 @@ public class UsageMeter {
                         ":one", AttributeValue.fromN("1"),
                         ":i", AttributeValue.fromN(Integer.toString(tokensIn)),
                         ":o", AttributeValue.fromN(Integer.toString(tokensOut)))));
+  }
+
+  /**
+   * The tenant's days from {@code from} to {@code to} (inclusive, {@code YYYY-MM-DD}), in order.
+   */
+  public List<UsageDay> days(String tenantId, String from, String to) {
+    return dynamoDb
+        .queryPaginator(
+            b ->
+                b.tableName(tables.usage())
+                    .keyConditionExpression("client_id = :t AND sk BETWEEN :lo AND :hi")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":t", AttributeValue.fromS(tenantId),
+                            ":lo", AttributeValue.fromS(DAY_PREFIX + from),
+                            ":hi", AttributeValue.fromS(DAY_PREFIX + to))))
+        .items()
+        .stream()
+        .map(
+            item ->
+                new UsageDay(
+                    item.get("sk").s().substring(DAY_PREFIX.length()),
+                    number(item, "turns"),
+                    number(item, "tokens_in"),
+                    number(item, "tokens_out")))
+        .toList();
+  }
+
+  private static long number(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
   }
 }
