@@ -19,7 +19,7 @@ public class ToolRunner {
   private static final Logger LOG = Logger.getLogger(ToolRunner.class.getName());
 
   @Inject TaskTools taskTools;
-  @Inject ExtTools extTools;
+  @Inject ExtToolCaller extTools;
 
   /** Runs {@code name} with arguments as the model wrote them (JSON text, possibly malformed). */
   public JsonObject run(String name, String arguments, CallerScope caller, ToolSet tools) {

@@ -172,6 +172,41 @@ class ChatIT {
     }
   }
 
+  @Test
+  void anExtToolIsOfferedToTheModelAndAForbiddenAddressComesBackAsAToolError() {
+    Api owner = tenant("chat-ext");
+    String extTools =
+        "{\"ext_tools\": [{\"name\": \"lookup\", \"description\": \"Look up\", \"method\": \"GET\","
+            + " \"url\": \"http://169.254.169.254/latest/meta-data/{{q}}\", \"parameters\":"
+            + " {\"type\": \"object\", \"properties\": {\"q\": {\"type\": \"string\"}}}}]}";
+    // Written as the old backend did (a JSON string), past the checks a save through the API makes.
+    jp.uketsuke.testing.RawDynamo.client()
+        .putItem(
+            b ->
+                b.tableName(jp.uketsuke.testing.RawDynamo.table("prompts"))
+                    .item(
+                        Map.of(
+                            "client_id", AttributeValue.fromS("chat-ext"),
+                            "id", AttributeValue.fromS("ext-tools"),
+                            "content", AttributeValue.fromS(extTools))));
+    try (ModelStub model = new ModelStub("marker:chat-ext")) {
+      model.inTurn(toolCalls("lookup", "{\"q\": \"iam\"}"), answer("お調べできませんでした。", 1, 1));
+      JsonObject reply = owner.post("/chat", chat("0311119999", "調べて", null)).ok();
+      assertThat(reply.getString("reply")).isEqualTo("お調べできませんでした。");
+      List<JsonObject> sent = model.requests();
+      assertThat(
+              sent.get(0)
+                  .getJsonArray("tools")
+                  .getJsonObject(0)
+                  .getJsonObject("function")
+                  .getString("name"))
+          .isEqualTo("lookup");
+      assertThat(toolContents(sent.get(1))).singleElement().asString().contains("\"ok\":false");
+    }
+    Map<String, AttributeValue> turn = ChatTables.turns("chat-ext").get(0);
+    assertThat(turn.get("tools").l()).extracting(AttributeValue::s).containsExactly("lookup");
+  }
+
   static List<String> toolContents(JsonObject request) {
     return request.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
         .filter(m -> m.getString("role").equals("tool"))
