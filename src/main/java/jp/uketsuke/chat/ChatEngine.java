@@ -42,6 +42,18 @@ public class ChatEngine {
     return outcome;
   }
 
+  /**
+   * A withheld number is shared by every anonymous caller: without a call SID their turns would mix
+   * strangers' conversations, so such a turn starts without history.
+   */
+  private List<Turn> earlierTurns(CallerScope caller) {
+    if (!caller.identified() && caller.callSid() == null) {
+      return List.of();
+    }
+    return history.latest(
+        tenant.tenantId(), caller.phone(), caller.callSid(), settings.historyTurns());
+  }
+
   private TurnOutcome withModel(
       List<ChatMessage> conversation, Briefing briefing, CallerScope caller, Instant deadline) {
     if (!model.configured()) {

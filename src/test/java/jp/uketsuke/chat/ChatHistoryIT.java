@@ -81,6 +81,26 @@ class ChatHistoryIT {
   }
 
   @Test
+  void aWithheldNumberWithoutACallSidGetsNoStrangersHistory() {
+    Api owner = tenant("chat-history-unknown");
+    ChatTables.put(
+        ChatTables.legacyTurn(
+            "chat-history-unknown",
+            "unknown",
+            "2025-10-01T10:00:00+00:00",
+            "user_text",
+            "a stranger's words",
+            "CAstranger"));
+    try (ModelStub model = new ModelStub("marker:chat-history-unknown")) {
+      model.always(answer("ok", 1, 1));
+      owner.post("/chat", chat("unknown", "now", null)).ok();
+      assertThat(history(model.requests().get(0))).isEmpty();
+      owner.post("/chat", chat("unknown", "again", "CAstranger")).ok();
+      assertThat(history(model.requests().get(1))).containsExactly("a stranger's words");
+    }
+  }
+
+  @Test
   void aHundredConcurrentTurnsOfOnePhoneInTheSameSecondAreAllStoredAndCounted() throws Exception {
     String tenant = "chat-concurrent";
     tenant(tenant);
