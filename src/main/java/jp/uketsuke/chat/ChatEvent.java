@@ -61,8 +61,11 @@ public record ChatEvent(
 
   /** Keeps the first three and last two digits: enough to tell callers apart, not to call them. */
   static String mask(String phone) {
-    if (phone == null || phone.length() < 7) {
-      return phone == null ? "" : phone.replaceAll("\\d", "*");
+    if (phone == null || phone.chars().noneMatch(Character::isDigit)) {
+      return phone == null ? "" : phone;
+    }
+    if (phone.length() < 7) {
+      return "*".repeat(phone.length());
     }
     return phone.substring(0, 3)
         + "*".repeat(phone.length() - 5)

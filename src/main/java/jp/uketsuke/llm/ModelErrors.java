@@ -14,7 +14,10 @@ public class ModelErrors implements ResponseExceptionMapper<ModelException> {
 
   @Override
   public ModelException toThrowable(Response response) {
-    int status = response.getStatus();
+    return forStatus(response.getStatus());
+  }
+
+  static ModelException forStatus(int status) {
     String message = "model server answered " + status;
     if (status == 429) {
       return new ModelException.RateLimited(message);
