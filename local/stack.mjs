@@ -561,14 +561,15 @@ async function seedDemo() {
 
 // ---------------------------------------------------------------- WireMock (tests)
 // The tests' stand-in for OpenAI and Twilio: a child JVM that lives and dies with this process, so
-// Maven starts one thing and a taken port fails the build here, loudly.
+// Maven starts one thing and a taken port fails the build here, loudly. The request journal is kept
+// (bounded) so tests can check what the service sent.
 let wiremock = null;
 async function startWireMock(jar, port) {
   if (!fs.existsSync(jar)) throw new Error(`WireMock jar not found: ${jar}`);
   // A bounded request journal: tests verify what the service sent (and that it sent nothing to
   // another tenant's media), without the journal growing for the whole build.
   wiremock = spawn('java', ['-Xmx256m', '-jar', jar, '--port', String(port), '--bind-address', '127.0.0.1',
-    '--disable-banner', '--max-request-journal-entries', '1000', '--async-response-enabled', 'true'],
+    '--disable-banner', '--max-request-journal-entries', '5000', '--async-response-enabled', 'true'],
   { stdio: ['ignore', 'ignore', 'inherit'] });
   let exited = null;
   wiremock.on('exit', (code) => { exited = code; if (!stopping) fail(`WireMock exited (code ${code})`); });

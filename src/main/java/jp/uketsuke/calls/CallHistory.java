@@ -4,6 +4,9 @@ import static jp.uketsuke.calls.LogItems.s;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,76 @@ public class CallHistory {
             ? pageTokens.encode(tenantId, query.fingerprint(), response.lastEvaluatedKey())
             : null;
     return new Page(items, next);
+  }
+
+  /**
+   * The latest {@code limit} turns of one phone in time order, only those of {@code callSid} when
+   * it is given. Old items with second timestamps and the voice server's single-utterance items
+   * count alike: the sort key orders them all.
+   */
+  public List<Turn> latest(String tenantId, String phone, String callSid, int limit) {
+    if (callSid != null) {
+      return latestOfCall(tenantId, phone, callSid, limit);
+    }
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(tables.logs())
+            .keyConditionExpression("client_id = :t AND begins_with(sk, :p)")
+            .expressionAttributeValues(Map.of(":t", s(tenantId), ":p", s(phone + "#")))
+            .scanIndexForward(false)
+            .limit(limit)
+            .build();
+    List<Turn> newestFirst =
+        new ArrayList<>(dynamoDb.query(request).items().stream().map(LogItems::turn).toList());
+    Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  /**
+   * A call has few turns: all of them come from {@code CallSidIndex} (which spans tenants, hence
+   * the filter), ordered by the sort key, which orders every timestamp form.
+   */
+  private List<Turn> latestOfCall(String tenantId, String phone, String callSid, int limit) {
+    List<Map<String, AttributeValue>> items =
+        dynamoDb
+            .queryPaginator(
+                b ->
+                    b.tableName(tables.logs())
+                        .indexName(CallSessions.CALL_SID_INDEX)
+                        .keyConditionExpression("call_sid = :c")
+                        .filterExpression("client_id = :t AND begins_with(sk, :p)")
+                        .expressionAttributeValues(
+                            Map.of(":c", s(callSid), ":t", s(tenantId), ":p", s(phone + "#"))))
+            .items()
+            .stream()
+            .sorted(Comparator.comparing(item -> item.get(LogItems.SK).s()))
+            .toList();
+    return items.subList(Math.max(0, items.size() - limit), items.size()).stream()
+        .map(LogItems::turn)
+        .toList();
+  }
+
+  /**
+   * The tenant's turns in {@code [fromTs, toTs]} that carry the attribute {@code marker}, newest
+   * first, at most {@code limit}, with their extra attributes.
+   */
+  public List<AnnotatedTurn> annotated(
+      String tenantId, String marker, String fromTs, String toTs, int limit) {
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(tables.logs())
+            .indexName(TS_INDEX)
+            .keyConditionExpression("client_id = :t AND ts BETWEEN :lo AND :hi")
+            .filterExpression("attribute_exists(#m)")
+            .expressionAttributeNames(Map.of("#m", marker))
+            .expressionAttributeValues(Map.of(":t", s(tenantId), ":lo", s(fromTs), ":hi", s(toTs)))
+            .scanIndexForward(false)
+            .limit(limit)
+            .build();
+    return dynamoDb.queryPaginator(request).items().stream()
+        .limit(limit)
+        .map(item -> new AnnotatedTurn(LogItems.turn(item), LogItems.extra(item)))
+        .toList();
   }
 
   /**

@@ -38,6 +38,15 @@ public class CallLog {
    * already is refused with 409.
    */
   public Turn append(Turn turn) {
+    return append(turn, Map.of());
+  }
+
+  /**
+   * Stores a turn as {@link #append(Turn)} does, with attributes another capability keeps beside it
+   * (the chat engine's mode, model, token counts): strings, numbers or lists of strings, under
+   * names other than the turn's own.
+   */
+  public Turn append(Turn turn, Map<String, Object> extra) {
     String tenantId = tenant.tenantId();
     Turn next = normalized(turn);
     boolean generated = next.ts() == null;
@@ -46,7 +55,7 @@ public class CallLog {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        put(tenantId, next);
+        put(tenantId, next, extra);
         directory.recordTurn(tenantId, next);
         return next;
       } catch (ConditionalCheckFailedException taken) {
@@ -113,12 +122,11 @@ public class CallLog {
     directory.forget(tenantId, phone, 1);
   }
 
-  private void put(String tenantId, Turn turn) {
+  private void put(String tenantId, Turn turn, Map<String, Object> extra) {
+    Map<String, AttributeValue> item = LogItems.item(tenantId, turn);
+    LogItems.addExtra(item, extra);
     dynamoDb.putItem(
-        b ->
-            b.tableName(tables.logs())
-                .item(LogItems.item(tenantId, turn))
-                .conditionExpression("attribute_not_exists(sk)"));
+        b -> b.tableName(tables.logs()).item(item).conditionExpression("attribute_not_exists(sk)"));
   }
 
   private static Turn normalized(Turn turn) {

@@ -1,7 +1,11 @@
 package jp.uketsuke.calls;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -12,6 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class LogItems {
   static final String TENANT = "client_id";
   static final String SK = "sk";
+
+  /** The attributes of the turn itself, which extra attributes may not replace. */
+  static final Set<String> OWN =
+      Set.of(TENANT, SK, "phone_number", "ts", "user_text", "assistant_text", "call_sid");
 
   private LogItems() {}
 
@@ -45,6 +53,51 @@ final class LogItems {
         text(item, "user_text"),
         text(item, "assistant_text"),
         text(item, "call_sid"));
+  }
+
+  /** Adds extra attributes: strings, numbers and lists of strings; nulls are left out. */
+  static void addExtra(Map<String, AttributeValue> item, Map<String, Object> extra) {
+    extra.forEach(
+        (name, value) -> {
+          if (OWN.contains(name)) {
+            throw new IllegalArgumentException(name + " is an attribute of the turn itself");
+          }
+          if (value != null) {
+            item.put(name, attribute(value));
+          }
+        });
+  }
+
+  /** The attributes of an item other than the turn's own, as {@link #addExtra} took them. */
+  static Map<String, Object> extra(Map<String, AttributeValue> item) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    item.forEach(
+        (name, value) -> {
+          if (!OWN.contains(name)) {
+            extra.put(name, plain(value));
+          }
+        });
+    return extra;
+  }
+
+  private static AttributeValue attribute(Object value) {
+    if (value instanceof Number number) {
+      return AttributeValue.fromN(number.toString());
+    }
+    if (value instanceof List<?> list) {
+      return AttributeValue.fromL(list.stream().map(v -> s(String.valueOf(v))).toList());
+    }
+    return s(value.toString());
+  }
+
+  private static Object plain(AttributeValue value) {
+    if (value.n() != null) {
+      return new BigDecimal(value.n());
+    }
+    if (value.hasL()) {
+      return value.l().stream().map(AttributeValue::s).toList();
+    }
+    return value.s();
   }
 
   /** The primary key of an item read through an index. */

@@ -1,0 +1,111 @@
+package jp.uketsuke.chat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Logger;
+import jp.uketsuke.calls.CallHistory;
+import jp.uketsuke.calls.Turn;
+import jp.uketsuke.llm.ChatMessage;
+import jp.uketsuke.llm.LanguageModel;
+import jp.uketsuke.tenant.TenantContext;
+
+/**
+ * One caller turn: history, grounding, the model and its tools, and when the model cannot answer
+ * the best FAQ or the tenant's fallback message. Whatever happens, the turn is stored and metered.
+ */
+@ApplicationScoped
+public class ChatEngine {
+  private static final Logger LOG = Logger.getLogger(ChatEngine.class.getName());
+
+  @Inject TenantContext tenant;
+  @Inject CallHistory history;
+  @Inject Grounding grounding;
+  @Inject ToolLoop loop;
+  @Inject LanguageModel model;
+  @Inject ChatSettings settings;
+  @Inject TurnRecorder recorder;
+
+  public TurnOutcome answer(CallerScope caller, String userText) {
+    long started = System.nanoTime();
+    Instant deadline = Instant.now().plus(settings.deadline());
+    List<Turn> earlier =
+        history.latest(
+            tenant.tenantId(), caller.phone(), caller.callSid(), settings.historyTurns());
+    Briefing briefing = grounding.forText(userText);
+    TurnOutcome outcome =
+        withModel(conversation(briefing, earlier, userText), briefing, caller, deadline);
+    recorder.record(caller, userText, outcome, (System.nanoTime() - started) / 1_000_000);
+    return outcome;
+  }
+
+  /**
+   * A withheld number is shared by every anonymous caller: without a call SID their turns would mix
+   * strangers' conversations, so such a turn starts without history.
+   */
+  private List<Turn> earlierTurns(CallerScope caller) {
+    if (!caller.identified() && caller.callSid() == null) {
+      return List.of();
+    }
+    return history.latest(
+        tenant.tenantId(), caller.phone(), caller.callSid(), settings.historyTurns());
+  }
+
+  private TurnOutcome withModel(
+      List<ChatMessage> conversation, Briefing briefing, CallerScope caller, Instant deadline) {
+    if (!model.configured()) {
+      return offline(briefing, null, 0, 0, List.of());
+    }
+    try {
+      return loop.run(conversation, briefing, caller, deadline);
+    } catch (ToolLoop.NoAnswer e) {
+      LOG.warning(
+          "tenant " + tenant.tenantId() + ": answering without the model: " + e.getMessage());
+      ToolLoop.Progress p = e.progress;
+      return offline(briefing, e.getMessage(), p.tokensIn, p.tokensOut, List.copyOf(p.tools));
+    }
+  }
+
+  /** The best FAQ when retrieval is confident enough, else the tenant's fallback message. */
+  private TurnOutcome offline(
+      Briefing briefing, String error, int tokensIn, int tokensOut, List<String> tools) {
+    return briefing.faqs().stream()
+        .filter(match -> match.confidence() >= settings.faqThreshold())
+        .max(Comparator.comparingDouble(FaqMatch::confidence))
+        .map(
+            match ->
+                new TurnOutcome(
+                    match.faq().answer(), "faq", null, tokensIn, tokensOut, tools, error))
+        .orElseGet(
+            () ->
+                new TurnOutcome(
+                    briefing.fallbackMessage(),
+                    "fallback",
+                    null,
+                    tokensIn,
+                    tokensOut,
+                    tools,
+                    error));
+  }
+
+  /** System instructions, then earlier turns in time order, then the new words. */
+  static List<ChatMessage> conversation(Briefing briefing, List<Turn> earlier, String userText) {
+    List<ChatMessage> messages = new ArrayList<>();
+    if (!briefing.instructions().isBlank()) {
+      messages.add(ChatMessage.system(briefing.instructions()));
+    }
+    for (Turn turn : earlier) {
+      if (turn.userText() != null && !turn.userText().isBlank()) {
+        messages.add(ChatMessage.user(turn.userText()));
+      }
+      if (turn.assistantText() != null && !turn.assistantText().isBlank()) {
+        messages.add(ChatMessage.assistant(turn.assistantText()));
+      }
+    }
+    messages.add(ChatMessage.user(userText));
+    return messages;
+  }
+}

@@ -1,0 +1,34 @@
+package jp.uketsuke.chat;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jp.uketsuke.tenant.TenantContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code POST /chat}: one caller turn, for people of the tenant and the voice server. */
+@Path("/chat")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChatResource {
+  @Inject TenantContext tenant;
+  @Inject ChatEngine engine;
+
+  /**
+   * @param mode {@code llm} (the model answered), {@code faq} or {@code fallback} (it could not)
+   */
+  public record Reply(boolean ok, String reply, String mode) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Answer one caller turn; always 200 with a reply, the turn is stored")
+  public Reply chat(JsonValue body) {
+    tenant.caller();
+    ChatInput input = ChatInput.parse(body);
+    TurnOutcome outcome = engine.answer(input.caller(), input.userText());
+    return new Reply(true, outcome.reply(), outcome.mode());
+  }
+}

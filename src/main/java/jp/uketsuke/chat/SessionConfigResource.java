@@ -1,0 +1,72 @@
+package jp.uketsuke.chat;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import jp.uketsuke.llm.ToolDefinition;
+import jp.uketsuke.tenant.TenantContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code GET /session-config}: what the voice server's Realtime session starts with — the compiled
+ * instructions, the tools in Realtime's flat format ({@code {type, name, description, parameters}})
+ * and a version stamp that changes whenever any of it does.
+ */
+@Path("/session-config")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionConfigResource {
+  @Inject TenantContext tenant;
+  @Inject Grounding grounding;
+
+  @GET
+  @Operation(summary = "Instructions, Realtime tools and a version stamp for a call that starts")
+  public JsonObject sessionConfig(
+      @QueryParam("phone") String phone, @QueryParam("call_sid") String callSid) {
+    tenant.caller();
+    Briefing briefing = grounding.forText("");
+    JsonArrayBuilder tools = Json.createArrayBuilder();
+    for (ToolDefinition tool : briefing.tools().definitions()) {
+      tools.add(flat(tool));
+    }
+    JsonObject config =
+        Json.createObjectBuilder()
+            .add("instructions", briefing.instructions())
+            .add("tools", tools)
+            .build();
+    return Json.createObjectBuilder(config)
+        .add("ok", true)
+        .add("version", stamp(config.toString()))
+        .build();
+  }
+
+  private static JsonObject flat(ToolDefinition tool) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("type", "function").add("name", tool.function().name());
+    if (tool.function().description() != null) {
+      json.add("description", tool.function().description());
+    }
+    return json.add("parameters", tool.function().parameters()).build();
+  }
+
+  /** A digest of everything the session gets: equal stamps, equal sessions. */
+  private static String stamp(String content) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
