@@ -216,25 +216,25 @@ class ExtToolCallerTest {
 
   @Test
   void aSlowAnswerTimesOutWithinTheToolsTimeout() {
-    server.stubFor(any(anyUrl()).willReturn(ok("late").withFixedDelay(6000)));
+    server.stubFor(any(anyUrl()).willReturn(ok("late").withFixedDelay(3000)));
     JsonObject tool = tool("GET", base + "/slow").add("timeout", 1).build();
 
     long start = System.nanoTime();
     JsonObject result = caller.call(tool, null);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4000));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2800));
     assertThat(result).isEqualTo(json("{\"ok\":false,\"error\":\"timed out after 1 s\"}"));
   }
 
   @Test
   void aBodyDribbledOutSlowlyStillEndsAtTheTimeout() {
-    server.stubFor(any(anyUrl()).willReturn(ok("x".repeat(200)).withChunkedDribbleDelay(20, 6000)));
+    server.stubFor(any(anyUrl()).willReturn(ok("x".repeat(200)).withChunkedDribbleDelay(20, 3000)));
     JsonObject tool = tool("GET", base + "/drip").add("timeout", 1).build();
 
     long start = System.nanoTime();
     JsonObject result = caller.call(tool, null);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4000));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2800));
     assertThat(result.getBoolean("ok")).isFalse();
     assertThat(result.getString("error")).isEqualTo("timed out after 1 s");
   }
