@@ -28,6 +28,7 @@ public class ChatEngine {
   @Inject LanguageModel model;
   @Inject ChatSettings settings;
   @Inject TurnRecorder recorder;
+  @Inject FaqKnowledge faqs;
 
   public TurnOutcome answer(CallerScope caller, String userText) {
     long started = System.nanoTime();
@@ -37,6 +38,7 @@ public class ChatEngine {
     TurnOutcome outcome =
         withModel(conversation(briefing, earlier, userText), briefing, caller, deadline);
     recorder.record(caller, userText, outcome, (System.nanoTime() - started) / 1_000_000);
+    faqs.recordUse(tenant.tenantId(), used(briefing, outcome));
     return outcome;
   }
 
@@ -87,6 +89,23 @@ public class ChatEngine {
                     tokensOut,
                     tools,
                     error));
+  }
+
+  /**
+   * The FAQ entries a turn relied on: the one that answered, or those confident enough that the
+   * model very likely drew on them.
+   */
+  private List<FaqMatch> used(Briefing briefing, TurnOutcome outcome) {
+    return switch (outcome.mode()) {
+      case "faq" ->
+          briefing.faqs().stream()
+              .filter(m -> m.faq().answer().equals(outcome.reply()))
+              .limit(1)
+              .toList();
+      case "llm" ->
+          briefing.faqs().stream().filter(m -> m.confidence() >= settings.faqThreshold()).toList();
+      default -> List.of();
+    };
   }
 
   /** System instructions, then earlier turns in time order, then the new words. */

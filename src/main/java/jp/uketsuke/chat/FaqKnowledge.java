@@ -2,33 +2,30 @@ package jp.uketsuke.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import jp.uketsuke.faq.FaqItem;
-import jp.uketsuke.faq.FaqStore;
+import jp.uketsuke.faq.FaqRetriever;
 
 /**
- * The FAQ entries a turn is grounded on. Until ranked retrieval is plugged in, a tenant's first
- * {@code k} entries are sent, and only an entry whose question is the caller's words (ignoring
- * width, case and spacing) is certain enough to answer without a model.
+ * The FAQ entries a turn is grounded on, ranked for the caller's latest words (not the history, so
+ * an old topic neither crowds out nor answers a new question). An entry that shares no term with
+ * the words has confidence 0 and can never answer without the model.
  */
 @ApplicationScoped
 public class FaqKnowledge {
-  @Inject FaqStore store;
+  @Inject FaqRetriever retriever;
 
   public List<FaqMatch> relevant(String tenantId, String text, int k) {
-    String asked = comparable(text);
-    return store.all(tenantId).stream()
-        .limit(k)
-        .map(faq -> new FaqMatch(faq, asked.equals(comparable(faq.question())) ? 1.0 : 0.0))
+    return retriever.topK(tenantId, text == null ? "" : text, k).stream()
+        .map(m -> new FaqMatch(m.faq(), m.score() > 0 ? m.confidence() : 0.0))
         .toList();
   }
 
-  private static String comparable(String text) {
-    return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[\\s?？。、.!！]", "");
+  /** Counts the entries a turn relied on. */
+  public void recordUse(String tenantId, List<FaqMatch> used) {
+    if (!used.isEmpty()) {
+      retriever.recordUse(tenantId, used.stream().map(m -> m.faq().question()).toList());
+    }
   }
 
   static String knowledge(List<FaqMatch> matches) {

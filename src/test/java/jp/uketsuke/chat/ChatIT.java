@@ -37,7 +37,7 @@ class ChatIT {
   /** A tenant whose prompt carries its name, so the model stubs can tell its requests apart. */
   static Api tenant(String name) {
     Api owner = Api.as(Tokens.person(name));
-    owner.put("/prompt", "{\"content\": \"You are the receptionist. marker:" + name + "\"}").ok();
+    owner.put("/prompt", "{\"content\": \"You are the receptionist. marker:" + name + "|\"}").ok();
     return owner;
   }
 

@@ -28,8 +28,12 @@ final class ModelStub implements AutoCloseable {
   private final String marker;
   private final List<StubMapping> stubs = new ArrayList<>();
 
+  /**
+   * @param marker as {@link ChatIT#tenant} writes it into the prompt; a closing {@code |} is added
+   *     so that {@code marker:a} does not also match {@code marker:a-b}
+   */
   ModelStub(String marker) {
-    this.marker = marker;
+    this.marker = marker + "|";
   }
 
   /** Every request of this test answers {@code response}. */
@@ -66,6 +70,21 @@ final class ModelStub implements AutoCloseable {
     return rawRequests().stream()
         .map(body -> Json.createReader(new StringReader(body)).readObject())
         .toList();
+  }
+
+  /** The request whose last message is {@code text} (the caller's words of that turn). */
+  JsonObject requestFor(String text) {
+    return requests().stream()
+        .filter(
+            r -> {
+              var messages = r.getJsonArray("messages");
+              return messages
+                  .getJsonObject(messages.size() - 1)
+                  .getString("content", "")
+                  .equals(text);
+            })
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the model got no turn ending with " + text));
   }
 
   /** The bodies as sent, byte for byte (numbers as written). */

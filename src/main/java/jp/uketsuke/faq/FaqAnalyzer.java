@@ -1,0 +1,91 @@
+package jp.uketsuke.faq;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.FilteringTokenFilter;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Terms for FAQ retrieval in Japanese and English. Japanese has no spaces, so runs of kanji and
+ * kana become overlapping character bigrams plus single characters, which match paraphrases without
+ * a dictionary; English words are lower-cased, stripped of stop words and Porter-stemmed so "hours"
+ * meets "hour". Full-width Latin letters and digits ("９時", "ＷｉＦｉ") are folded to half width and
+ * half-width katakana to full width before tokenizing, so input methods do not matter.
+ *
+ * <p>Terms of hiragana only ("ます", "もらえ") are mostly grammar, yet frequent enough in a small FAQ to
+ * outweigh a rare content word; fields named with {@link #KANA} keep only those, the other fields
+ * everything else, so the index can weigh them less. Any other field name keeps all terms (for
+ * analyzing a query, whose terms are then routed by {@link #isKana}).
+ */
+final class FaqAnalyzer extends Analyzer {
+  static final String KANA = "_kana";
+
+  FaqAnalyzer() {
+    super(PER_FIELD_REUSE_STRATEGY); // the chain differs by field
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new CJKWidthCharFilter(reader);
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer source = new StandardTokenizer();
+    TokenStream terms = new LowerCaseFilter(source);
+    terms = new CJKBigramFilter(terms, CJK_SCRIPTS, true);
+    terms = new EnglishPossessiveFilter(terms);
+    terms = new StopFilter(terms, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    terms = new PorterStemFilter(terms);
+    if (fieldName.endsWith(KANA)) {
+      terms = new KanaFilter(terms, true);
+    } else if (fieldName.equals(FaqIndex.QUESTION) || fieldName.equals(FaqIndex.ANSWER)) {
+      terms = new KanaFilter(terms, false);
+    }
+    return new TokenStreamComponents(source, terms);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new LowerCaseFilter(in);
+  }
+
+  /** True for a term written in hiragana only. */
+  static boolean isKana(CharSequence term) {
+    return term.length() > 0
+        && term.codePoints()
+            .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA);
+  }
+
+  private static final int CJK_SCRIPTS =
+      CJKBigramFilter.HAN
+          | CJKBigramFilter.HIRAGANA
+          | CJKBigramFilter.KATAKANA
+          | CJKBigramFilter.HANGUL;
+
+  /** Keeps the hiragana-only terms, or all others. */
+  private static final class KanaFilter extends FilteringTokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final boolean kana;
+
+    KanaFilter(TokenStream in, boolean kana) {
+      super(in);
+      this.kana = kana;
+    }
+
+    @Override
+    protected boolean accept() {
+      return isKana(term) == kana;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package jp.uketsuke.faq;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Finds the FAQs relevant to what a caller says, for grounding the model and for answering without
+ * one. Ranking is BM25 over Japanese character bigrams and English words (see {@link FaqAnalyzer}),
+ * question terms counting double; each tenant's index lives in memory and follows the tenant's FAQ
+ * version (see {@link FaqIndexes}).
+ */
+@ApplicationScoped
+public class FaqRetriever {
+
+  /**
+   * A FAQ and how well it fits the text.
+   *
+   * @param score the raw BM25 score: comparable between FAQs of one search only
+   * @param confidence in [0, 1]: the idf-weighted share of the FAQ question's terms that the text
+   *     contains; comparable across searches and tenants, so a threshold can be set on it
+   */
+  public record Match(FaqItem faq, double score, double confidence) {}
+
+  @Inject FaqStore store;
+  @Inject FaqVersion version;
+  @Inject FaqUsage usage;
+
+  @Inject
+  @ConfigProperty(name = "uketsuke.faq.index-check", defaultValue = "PT2S")
+  Duration indexCheck;
+
+  @Inject
+  @ConfigProperty(name = "uketsuke.faq.index-tenants", defaultValue = "500")
+  int indexTenants;
+
+  private FaqIndexes indexes;
+
+  @PostConstruct
+  void start() {
+    indexes =
+        new FaqIndexes(version::current, store::all, indexCheck, indexTenants, System::nanoTime);
+  }
+
+  /**
+   * The {@code k} FAQs that fit the text best, best first, leaving out FAQs that share no term with
+   * it; a tenant with {@code k} or fewer FAQs gets all of them (those unmatched with score 0).
+   *
+   * @param text the caller's words, optionally followed by recent history
+   * @throws IllegalArgumentException when k is below 1
+   */
+  public List<Match> topK(String tenantId, String text, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1");
+    }
+    return indexes.of(tenantId).topK(text, k);
+  }
+
+  /**
+   * The best FAQ for the text when its confidence reaches the threshold: the answer to give when no
+   * model can. Pass only the caller's latest words, so an old topic in the history does not answer
+   * a new question.
+   */
+  public Optional<Match> best(String tenantId, String text, double minConfidence) {
+    return topK(tenantId, text, 1).stream()
+        .filter(match -> match.score() > 0 && match.confidence() >= minConfidence)
+        .findFirst();
+  }
+
+  /** Counts one use of each FAQ (by question) in the background; never fails the caller. */
+  public void recordUse(String tenantId, List<String> questions) {
+    usage.record(tenantId, questions);
+  }
+}
