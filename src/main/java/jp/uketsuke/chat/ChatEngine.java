@@ -33,9 +33,7 @@ public class ChatEngine {
   public TurnOutcome answer(CallerScope caller, String userText) {
     long started = System.nanoTime();
     Instant deadline = Instant.now().plus(settings.deadline());
-    List<Turn> earlier =
-        history.latest(
-            tenant.tenantId(), caller.phone(), caller.callSid(), settings.historyTurns());
+    List<Turn> earlier = earlierTurns(caller);
     Briefing briefing = grounding.forText(userText);
     TurnOutcome outcome =
         withModel(conversation(briefing, earlier, userText), briefing, caller, deadline);
