@@ -566,6 +566,8 @@ async function seedDemo() {
 let wiremock = null;
 async function startWireMock(jar, port) {
   if (!fs.existsSync(jar)) throw new Error(`WireMock jar not found: ${jar}`);
+  // A bounded request journal: tests verify what the service sent (and that it sent nothing to
+  // another tenant's media), without the journal growing for the whole build.
   wiremock = spawn('java', ['-Xmx256m', '-jar', jar, '--port', String(port), '--bind-address', '127.0.0.1',
     '--disable-banner', '--max-request-journal-entries', '5000', '--async-response-enabled', 'true'],
   { stdio: ['ignore', 'ignore', 'inherit'] });

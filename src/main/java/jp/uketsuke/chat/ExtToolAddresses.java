@@ -42,7 +42,7 @@ final class ExtToolAddresses {
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (host.isEmpty() || uri.getRawUserInfo() != null) {
-      throw new ExtToolFailure("the tool's URL has no usable host");
+      throw new ExtToolFailure("refused: the tool's URL has no usable host");
     }
     if (!scheme.equals("https") && !(scheme.equals("http") && httpHosts.contains(host))) {
       throw new ExtToolFailure("the tool's URL must use https");

@@ -7,10 +7,11 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One ext-tool call as it will be sent: the stored tool ({@code method, url, headers, body,
@@ -28,30 +29,23 @@ record ExtToolRequest(
     String contentType,
     Duration timeout) {
   static final Duration MAX_TIMEOUT = Duration.ofSeconds(15);
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   // Set by the client from the body and the connection; a tool must not smuggle its own.
   private static final Set<String> RESERVED_HEADERS =
-      Set.of("host", "content-length", "transfer-encoding", "connection", "content-type");
+      Set.of("host", "content-length", "transfer-encoding", "connection", "upgrade", "te");
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   static ExtToolRequest of(JsonObject tool, JsonObject arguments, Duration defaultTimeout)
       throws ExtToolFailure {
     requireArguments(tool, arguments);
     ExtToolTemplates templates = new ExtToolTemplates(arguments);
-    Map<String, String> headers = new LinkedHashMap<>();
-    String contentType = null;
-    if (tool.get("headers") instanceof JsonObject configured) {
-      for (Map.Entry<String, JsonValue> header : configured.entrySet()) {
-        String value = templates.header(textOf(header.getValue()));
-        String name = header.getKey().strip();
-        if (name.equalsIgnoreCase("content-type")) {
-          contentType = value;
-        } else if (!RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-          headers.put(name, value);
-        }
-      }
-    }
+    Map<String, String> headers = headers(tool, templates);
     JsonValue bodyTemplate = tool.get("body");
-    ExtToolBody body = ExtToolBody.of(bodyTemplate, contentType, templates);
+    ExtToolBody body = ExtToolBody.of(bodyTemplate, headers.remove("content-type"), templates);
     String method = tool.getString("method", bodyTemplate == null ? "GET" : "POST");
+    if (!METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+      throw new ExtToolFailure("the tool's method " + method + " is not supported");
+    }
     return new ExtToolRequest(
         method.toUpperCase(Locale.ROOT),
         uri(templates.url(textOf(tool.get("url")))),
@@ -59,6 +53,22 @@ record ExtToolRequest(
         body == null ? null : body.text(),
         body == null ? null : body.contentType(),
         timeout(tool.get("timeout"), defaultTimeout));
+  }
+
+  /** The tool's headers filled in; names that are not HTTP tokens, or reserved, are left out. */
+  private static Map<String, String> headers(JsonObject tool, ExtToolTemplates templates) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (tool.get("headers") instanceof JsonObject configured) {
+      configured.forEach(
+          (name, value) -> {
+            String key = name.strip();
+            if (TOKEN.matcher(key).matches()
+                && !RESERVED_HEADERS.contains(key.toLowerCase(Locale.ROOT))) {
+              headers.put(key, templates.header(textOf(value)));
+            }
+          });
+    }
+    return headers;
   }
 
   private static void requireArguments(JsonObject tool, JsonObject arguments)
@@ -81,13 +91,17 @@ record ExtToolRequest(
     }
   }
 
-  /** The tool's timeout, else the configured default; never more than 15 seconds. */
+  /**
+   * The tool's timeout, else the configured default; never more than 15 seconds, and never zero,
+   * which the HTTP client would take for "no timeout".
+   */
   static Duration timeout(JsonValue configured, Duration defaultTimeout) {
     Duration timeout =
         configured instanceof JsonNumber seconds && seconds.doubleValue() > 0
-            ? Duration.ofMillis(Math.round(seconds.doubleValue() * 1000))
+            ? Duration.ofMillis(Math.max(1, Math.round(seconds.doubleValue() * 1000)))
             : defaultTimeout;
-    return timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout;
+    boolean unbounded = timeout == null || timeout.toMillis() < 1;
+    return unbounded || timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout;
   }
 
   private static String textOf(JsonValue value) {

@@ -47,4 +47,18 @@ public class ApiException extends RuntimeException {
   public static ApiException payloadTooLarge(String detail) {
     return new ApiException(413, "Content Too Large", detail);
   }
+
+  public static ApiException rangeNotSatisfiable(String detail) {
+    return new ApiException(416, "Range Not Satisfiable", detail);
+  }
+
+  /** An external system this request depends on failed or answered nonsense. */
+  public static ApiException badGateway(String detail) {
+    return new ApiException(502, Status.BAD_GATEWAY.getReasonPhrase(), detail);
+  }
+
+  /** A capability that is not configured, or a dependency that is down for now. */
+  public static ApiException unavailable(String detail) {
+    return new ApiException(503, Status.SERVICE_UNAVAILABLE.getReasonPhrase(), detail);
+  }
 }

@@ -26,6 +26,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
   long maxBytes;
 
   @Inject Instance<BodyLimitOverride> overrides;
+  @Inject RequestBody body;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -34,7 +35,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
       throw tooLarge(limit);
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new Bounded(request.getEntityStream(), limit));
+      request.setEntityStream(new Bounded(request.getEntityStream(), limit, body));
     }
   }
 
@@ -56,11 +57,13 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
   private static final class Bounded extends FilterInputStream {
     private final long limit;
+    private final RequestBody body;
     private long remaining;
 
-    Bounded(InputStream in, long limit) {
+    Bounded(InputStream in, long limit, RequestBody body) {
       super(in);
       this.limit = limit;
+      this.body = body;
       this.remaining = limit;
     }
 
@@ -85,6 +88,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     private void count(int n) {
       remaining -= n;
       if (remaining < 0) {
+        body.exceeded(limit);
         throw tooLarge(limit);
       }
     }

@@ -30,9 +30,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final int RETRY_AFTER_SECONDS = 5;
 
   @Inject RequestId requestId;
+  @Inject RequestBody body;
 
   @Override
   public Response toResponse(Throwable failure) {
+    if (body.exceededLimit() >= 0) {
+      failure =
+          ApiException.payloadTooLarge(
+              "The request body is larger than " + body.exceededLimit() + " bytes.");
+    }
     if (isStoreUnavailable(failure)) {
       LOG.warning("request " + requestId.value() + ": DynamoDB unavailable: " + failure);
       return Response.fromResponse(

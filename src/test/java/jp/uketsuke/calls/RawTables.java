@@ -1,14 +1,10 @@
 package jp.uketsuke.calls;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.uketsuke.testing.LocalStack;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import jp.uketsuke.testing.RawDynamo;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -25,21 +21,10 @@ final class RawTables {
   static final String TASKS = "app-tasks";
   static final String TRANSCRIPTS = "app-transcripts";
 
-  private static DynamoDbClient client;
-
   private RawTables() {}
 
-  static synchronized DynamoDbClient client() {
-    if (client == null) {
-      client =
-          DynamoDbClient.builder()
-              .endpointOverride(URI.create(LocalStack.get().dynamoEndpoint()))
-              .region(Region.AP_NORTHEAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-              .build();
-    }
-    return client;
+  static DynamoDbClient client() {
+    return RawDynamo.client();
   }
 
   /** A log item as the old backend wrote it (no directory entry). */

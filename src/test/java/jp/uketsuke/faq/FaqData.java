@@ -3,24 +3,19 @@ package jp.uketsuke.faq;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import jp.uketsuke.testing.Api;
-import jp.uketsuke.testing.LocalStack;
+import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Reply;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** FAQ test helpers: paths, bodies, imports, and a look at what the tables hold. */
 final class FaqData {
-  private static DynamoDbClient dynamoDb;
 
   private FaqData() {}
 
@@ -104,16 +99,7 @@ final class FaqData {
                             "answer", AttributeValue.fromS(answer))));
   }
 
-  static synchronized DynamoDbClient dynamo() {
-    if (dynamoDb == null) {
-      dynamoDb =
-          DynamoDbClient.builder()
-              .endpointOverride(URI.create(LocalStack.get().dynamoEndpoint()))
-              .region(Region.AP_NORTHEAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-              .build();
-    }
-    return dynamoDb;
+  static DynamoDbClient dynamo() {
+    return RawDynamo.client();
   }
 }

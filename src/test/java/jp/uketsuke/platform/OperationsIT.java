@@ -11,13 +11,25 @@ import org.junit.jupiter.api.Test;
 class OperationsIT {
 
   @Test
-  void readinessReportsDynamoDbAndTheFourTables() {
+  void readinessReportsDynamoDbAndAllItsTables() {
     var reply = Api.anonymous().get("/health/ready");
     assertThat(reply.status()).isEqualTo(200);
     JsonObject check = reply.json().getJsonArray("checks").getJsonObject(0);
     assertThat(check.getString("name")).isEqualTo("dynamodb");
     assertThat(check.getString("status")).isEqualTo("UP");
     assertThat(check.getJsonObject("data").getString("missing_tables")).isEmpty();
+  }
+
+  @Test
+  void everyApiResponseForbidsCachingSniffingAndFraming() {
+    for (var reply :
+        java.util.List.of(
+            Api.as(Tokens.person("headers")).get("/me"), Api.anonymous().get("/me"))) {
+      assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+      assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
+      assertThat(reply.header("Content-Security-Policy")).contains("default-src 'none'");
+    }
   }
 
   @Test

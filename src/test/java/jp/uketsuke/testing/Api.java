@@ -62,7 +62,48 @@ public final class Api {
     return send(method, path, BodyPublishers.ofString(json));
   }
 
+  private static volatile boolean ready;
+
+  /**
+   * Waits once per test run until the service reports ready: under load Liberty may announce itself
+   * before the application has started.
+   */
+  private static void awaitReady() {
+    if (ready) {
+      return;
+    }
+    synchronized (Api.class) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      while (!ready && System.nanoTime() < deadline) {
+        try {
+          var response =
+              HTTP.send(
+                  HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(),
+                  BodyHandlers.discarding());
+          ready = response.statusCode() == 200;
+          if (!ready) {
+            Thread.sleep(250);
+          }
+        } catch (IOException e) {
+          sleepQuietly();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   public Reply send(String method, String path, BodyPublisher body) {
+    awaitReady();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + path))
             .timeout(Duration.ofSeconds(30))

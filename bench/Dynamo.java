@@ -1,0 +1,286 @@
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The benchmark's direct DynamoDB side, with the service's own client library (AWS SDK v2 and
+ * apache5-client, configured as platform.DynamoClients does). Run with the source launcher and the
+ * project's runtime classpath:
+ *
+ * <pre>
+ * java -cp "$(cat target/bench/classpath.txt)" bench/Dynamo.java getitem --endpoint URL
+ *     --table app-faq --key client_id=T --key question=Q [--connections 1] [--duration 5]
+ *     [--warmup 1] [--runs 5]
+ * java -cp ... bench/Dynamo.java seed-turns --endpoint URL --tenant T --turns N [--phones 100]
+ * </pre>
+ *
+ * {@code getitem} prints the same lines as LoadGen.java; {@code seed-turns} writes call-log items
+ * into app-logs and the matching directory entries into app-phones with BatchWriteItem.
+ */
+public class Dynamo {
+  public static void main(String[] args) throws Exception {
+    Map<String, List<String>> o = options(args);
+    try (DynamoDbClient client = client(one(o, "endpoint", null), 64)) {
+      switch (args.length == 0 ? "" : args[0]) {
+        case "getitem" -> getItemLoop(client, o);
+        case "seed-turns" -> seedTurns(client, o);
+        default -> {
+          System.err.println("usage: Dynamo.java getitem|seed-turns --endpoint URL ...");
+          System.exit(2);
+        }
+      }
+    }
+  }
+
+  static DynamoDbClient client(String endpoint, int maxConnections) {
+    URI uri = URI.create(endpoint);
+    if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
+      throw new IllegalArgumentException("only a loopback endpoint is allowed: " + endpoint);
+    }
+    Duration timeout = Duration.ofSeconds(3);
+    return DynamoDbClient.builder()
+        .endpointOverride(uri)
+        .region(Region.AP_NORTHEAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClientBuilder(
+            Apache5HttpClient.builder()
+                .maxConnections(maxConnections)
+                .connectionTimeout(Duration.ofSeconds(1))
+                .socketTimeout(timeout))
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .apiCallTimeout(timeout.multipliedBy(2))
+                .apiCallAttemptTimeout(timeout)
+                .build())
+        .build();
+  }
+
+  /** The same GetItem the service's FaqStore.find makes, in a closed loop per thread. */
+  static void getItemLoop(DynamoDbClient client, Map<String, List<String>> o) throws Exception {
+    String table = one(o, "table", null);
+    Map<String, AttributeValue> key = new HashMap<>();
+    for (String kv : o.getOrDefault("key", List.of())) {
+      int eq = kv.indexOf('=');
+      key.put(kv.substring(0, eq), AttributeValue.fromS(kv.substring(eq + 1)));
+    }
+    int connections = Integer.parseInt(one(o, "connections", "1"));
+    double duration = Double.parseDouble(one(o, "duration", "5"));
+    double warmup = Double.parseDouble(one(o, "warmup", "1"));
+    int runs = Integer.parseInt(one(o, "runs", "5"));
+    Runnable call =
+        () -> {
+          Map<String, AttributeValue> item =
+              client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+          if (item == null || item.isEmpty()) {
+            throw new IllegalStateException("no item at " + key);
+          }
+        };
+    if (warmup > 0) {
+      loop(call, connections, warmup);
+    }
+    for (int i = 1; i <= runs; i++) {
+      System.out.println(loop(call, connections, duration).line(i, connections));
+    }
+  }
+
+  record Run(long count, long errors, double seconds, long[] nanos) {
+    String line(int run, int connections) {
+      return String.format(
+          Locale.ROOT,
+          "run=%d connections=%d count=%d errors=%d seconds=%.2f rps=%.1f p50=%.3f p90=%.3f"
+              + " p99=%.3f max=%.3f",
+          run,
+          connections,
+          count,
+          errors,
+          seconds,
+          count / seconds,
+          pct(50),
+          pct(90),
+          pct(99),
+          pct(100));
+    }
+
+    double pct(double p) {
+      if (nanos.length == 0) {
+        return Double.NaN;
+      }
+      int rank = (int) Math.ceil(p / 100.0 * nanos.length);
+      return nanos[Math.max(0, Math.min(nanos.length - 1, rank - 1))] / 1e6;
+    }
+  }
+
+  static Run loop(Runnable call, int connections, double seconds) throws Exception {
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    ExecutorService pool = Executors.newFixedThreadPool(connections);
+    List<Future<long[]>> results = new ArrayList<>();
+    long[] errors = new long[connections];
+    long start = System.nanoTime();
+    for (int t = 0; t < connections; t++) {
+      int id = t;
+      results.add(
+          pool.submit(
+              () -> {
+                long[] nanos = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                  long t0 = System.nanoTime();
+                  try {
+                    call.run();
+                  } catch (RuntimeException e) {
+                    if (errors[id]++ == 0) {
+                      System.err.println("Dynamo: " + e);
+                    }
+                  }
+                  if (n == nanos.length) {
+                    nanos = Arrays.copyOf(nanos, n * 2);
+                  }
+                  nanos[n++] = System.nanoTime() - t0;
+                }
+                return Arrays.copyOf(nanos, n);
+              }));
+    }
+    List<long[]> all = new ArrayList<>();
+    for (Future<long[]> f : results) {
+      all.add(f.get());
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return new Run(sorted.length, Arrays.stream(errors).sum(), elapsed, sorted);
+  }
+
+  /**
+   * N turns of one tenant over P phones, one per minute backwards from now, and each phone's
+   * directory entry (turn count, last activity) as the service keeps it.
+   */
+  static void seedTurns(DynamoDbClient client, Map<String, List<String>> o) throws Exception {
+    String tenant = one(o, "tenant", null);
+    int turns = Integer.parseInt(one(o, "turns", null));
+    int phones = Math.min(turns, Integer.parseInt(one(o, "phones", "100")));
+    String logs = one(o, "logs-table", "app-logs");
+    String directory = one(o, "phones-table", "app-phones");
+    DateTimeFormatter format =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'")
+            .withZone(ZoneOffset.UTC);
+    Instant newest = Instant.now().minusSeconds(60);
+    long t0 = System.nanoTime();
+    List<Map<String, AttributeValue>> items = new ArrayList<>(turns);
+    Map<String, String> lastTs = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    for (int i = 0; i < turns; i++) {
+      String phone = String.format(Locale.ROOT, "+8190%08d", i % phones);
+      String ts = format.format(newest.minusSeconds(60L * i));
+      String sid = "CA" + tenant + (i / 4);
+      Map<String, AttributeValue> item = new HashMap<>();
+      item.put("client_id", s(tenant));
+      item.put("sk", s(phone + "#" + ts));
+      item.put("phone_number", s(phone));
+      item.put("ts", s(ts));
+      item.put("user_text", s("予約の確認をお願いします。明日の午後三時に伺う予定です。 turn " + i));
+      item.put("assistant_text", s("かしこまりました。明日の15時でご予約を承っております。ほかにご用件はございますか。"));
+      item.put("call_sid", s(sid));
+      items.add(item);
+      lastTs.putIfAbsent(phone, ts + "|" + sid);
+      counts.merge(phone, 1, Integer::sum);
+    }
+    List<Map<String, AttributeValue>> entries = new ArrayList<>();
+    lastTs.forEach(
+        (phone, last) -> {
+          String[] parts = last.split("\\|");
+          entries.add(
+              Map.of(
+                  "client_id", s(tenant),
+                  "phone_number", s(phone),
+                  "last_ts", s(parts[0]),
+                  "turns", AttributeValue.fromN(Integer.toString(counts.get(phone))),
+                  "last_call_sid", s(parts[1])));
+        });
+    putAll(client, logs, items);
+    putAll(client, directory, entries);
+    System.out.printf(
+        Locale.ROOT,
+        "seeded tenant=%s turns=%d phones=%d seconds=%.1f%n",
+        tenant,
+        turns,
+        entries.size(),
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void putAll(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> done = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += 25) {
+      List<WriteRequest> batch = new ArrayList<>();
+      for (Map<String, AttributeValue> item :
+          items.subList(from, Math.min(items.size(), from + 25))) {
+        batch.add(
+            WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+      }
+      done.add(
+          pool.submit(
+              () -> {
+                Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+                while (!pending.isEmpty()) {
+                  Map<String, List<WriteRequest>> request = pending;
+                  pending =
+                      client.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+                }
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static Map<String, List<String>> options(String[] args) {
+    Map<String, List<String>> o = new HashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 == args.length) {
+        throw new IllegalArgumentException("expected --name value at " + args[i]);
+      }
+      o.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[++i]);
+    }
+    return o;
+  }
+
+  static String one(Map<String, List<String>> o, String name, String fallback) {
+    List<String> v = o.get(name);
+    if (v == null) {
+      if (fallback == null) {
+        throw new IllegalArgumentException("--" + name + " is required");
+      }
+      return fallback;
+    }
+    return v.get(v.size() - 1);
+  }
+}

@@ -1,0 +1,69 @@
+package jp.uketsuke.recordings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import jp.uketsuke.platform.ApiException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Without Twilio credentials or an OpenAI key the routes answer 503 with a sentence for people (the
+ * integration tests' server is configured, so these rules are checked here).
+ */
+class UnconfiguredTest {
+
+  @Test
+  void withoutTwilioCredentialsRecordingsAre503() {
+    TwilioAccounts accounts = twilio(Optional.of("ACmain"), Optional.empty(), Optional.empty());
+    assertThat(accounts.configured()).isFalse();
+    assertUnavailable(accounts::requireConfigured, "Twilio");
+    TwilioClients clients = new TwilioClients();
+    clients.accounts = accounts;
+    assertUnavailable(() -> clients.forTenant("t1"), "Twilio");
+  }
+
+  @Test
+  void withoutAnOpenAiKeyTranscriptionIs503() {
+    Whisper whisper = new Whisper();
+    whisper.apiKey = Optional.of("  ");
+    assertUnavailable(whisper::requireConfigured, "OpenAI");
+  }
+
+  @Test
+  void tenantsMayHaveTheirOwnSubaccountAndOthersUseTheMainAccount() {
+    TwilioAccounts accounts =
+        twilio(Optional.of("ACmain"), Optional.of("token"), Optional.of("t1=ACsub1, t2=ACsub2"));
+    assertThat(accounts.accountOf("t2")).isEqualTo("ACsub2");
+    assertThat(accounts.accountOf("t3")).isEqualTo("ACmain");
+    assertThat(accounts.base()).hasToString(TwilioAccounts.DEFAULT_BASE);
+  }
+
+  @Test
+  void aMalformedTenantMapIsRefusedAtStart() {
+    assertThatThrownBy(() -> TenantMap.parse(Optional.of("t1"), "p"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(TenantMap.parse(Optional.of("t1=en,,"), "p")).containsEntry("t1", "en");
+  }
+
+  private static TwilioAccounts twilio(
+      Optional<String> sid, Optional<String> token, Optional<String> tenants) {
+    TwilioAccounts accounts = new TwilioAccounts();
+    accounts.accountSid = sid;
+    accounts.authToken = token;
+    accounts.baseUrl = Optional.empty();
+    accounts.tenantAccounts = tenants;
+    accounts.init();
+    return accounts;
+  }
+
+  private static void assertUnavailable(Runnable call, String names) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.getMessage()).contains(names);
+            });
+  }
+}
