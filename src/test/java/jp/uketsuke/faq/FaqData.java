@@ -99,6 +99,21 @@ final class FaqData {
                             "answer", AttributeValue.fromS(answer))));
   }
 
+  /** Adds uses to a FAQ's use_count the way the retriever counts them. */
+  static void addUses(String tenant, String question, int uses) {
+    dynamo()
+        .updateItem(
+            b ->
+                b.tableName("app-faq")
+                    .key(
+                        Map.of(
+                            "client_id", AttributeValue.fromS(tenant),
+                            "question", AttributeValue.fromS(question)))
+                    .updateExpression("ADD use_count :n")
+                    .expressionAttributeValues(
+                        Map.of(":n", AttributeValue.fromN(Integer.toString(uses)))));
+  }
+
   static DynamoDbClient dynamo() {
     return RawDynamo.client();
   }
