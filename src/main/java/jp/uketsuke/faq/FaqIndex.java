@@ -63,6 +63,7 @@ final class FaqIndex {
         for (int i = 0; i < copy.size(); i++) {
           writer.addDocument(document(i, copy.get(i)));
         }
+        writer.forceMerge(1); // one segment: every term is found with a single lookup
       }
       IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
       searcher.setSimilarity(new BM25Similarity());
