@@ -24,11 +24,9 @@ public class CallersResource {
   @Inject CallerTimeline timeline;
   @Inject CallerErasure erasure;
   @Inject AuditLog audit;
+  @Inject RecordingPresence recorded;
 
-  /**
-   * A caller's timeline. {@code recordings} is null until the recordings capability answers whether
-   * recordings exist.
-   */
+  /** A caller's timeline; {@code recordings} is null when it cannot be told (see the operation). */
   @JsonbNillable
   public record Timeline(
       boolean ok,
@@ -44,12 +42,22 @@ public class CallersResource {
   @Operation(
       summary = "A caller's calls (grouped by call_sid, newest first) and tasks",
       description =
-          "recordings is always null for now: whether recordings exist will be answered once"
-              + " the recordings capability is available.")
+          "recordings: true when Twilio holds a recording of one of the caller's calls, false"
+              + " when it holds none, null when that cannot be told: no Twilio account is"
+              + " configured, Twilio failed to answer, or the caller has more calls than are"
+              + " probed (uketsuke.twilio.timeline-probe-calls, newest first) and none of those"
+              + " was recorded. Twilio trouble never fails the timeline.")
   public Timeline get(@PathParam("phone") String phone) {
     String number = number(phone);
     CallerTimeline.Timeline found = timeline.of(tenant.tenantId(), number);
-    return new Timeline(true, number, found.sessions(), found.tasks(), null);
+    List<String> calls =
+        found.sessions().stream()
+            .map(CallerSession::callSid)
+            .filter(sid -> sid != null && !sid.isBlank())
+            .toList();
+    Boolean recordings =
+        calls.isEmpty() ? Boolean.FALSE : recorded.anyRecorded(tenant.tenantId(), calls);
+    return new Timeline(true, number, found.sessions(), found.tasks(), recordings);
   }
 
   @DELETE

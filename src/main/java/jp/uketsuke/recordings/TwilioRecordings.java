@@ -37,6 +37,20 @@ public class TwilioRecordings {
     }
   }
 
+  /** Whether the call has at least one recording: one request for a page of one. */
+  boolean anyOfCall(String tenantId, String callSid) {
+    try {
+      return !Recording.reader()
+          .setCallSid(callSid)
+          .setPageSize(1L)
+          .firstPage(clients.forTenant(tenantId))
+          .getRecords()
+          .isEmpty();
+    } catch (TwilioException e) {
+      throw failure("probing the recordings of a call", e);
+    }
+  }
+
   /** One recording; 404 when Twilio does not know it in the tenant's account. */
   TwilioRecording fetch(String tenantId, String recordingSid) {
     try {
