@@ -15,11 +15,13 @@ import jp.uketsuke.llm.ToolCall;
 /**
  * The model rounds of one turn: the model answers or asks for tools, the tools run and their
  * results go back, up to the configured number of rounds. The last round, and any round that starts
- * close to the deadline, must answer in text, so a turn ends in time with a reply.
+ * close to the deadline, must answer in text; a model call still running at the deadline is no
+ * longer waited for, so a turn ends in time with a reply (answered without the model).
  */
 @ApplicationScoped
 public class ToolLoop {
   @Inject LanguageModel model;
+  @Inject ModelCalls calls;
   @Inject ToolRunner runner;
   @Inject ChatSettings settings;
 
@@ -50,7 +52,7 @@ public class ToolLoop {
         throw new NoAnswer("deadline reached", progress, null);
       }
       boolean last = round == settings.maxRounds() || left.compareTo(settings.roundReserve()) < 0;
-      ChatMessage answer = ask(messages, briefing, !last, progress);
+      ChatMessage answer = ask(messages, briefing, !last, progress, left);
       if (!answer.callsTools()) {
         if (answer.content() == null || answer.content().isBlank()) {
           throw new NoAnswer("empty answer", progress, null);
@@ -73,11 +75,18 @@ public class ToolLoop {
   }
 
   private ChatMessage ask(
-      List<ChatMessage> messages, Briefing briefing, boolean mayCallTools, Progress progress) {
+      List<ChatMessage> messages,
+      Briefing briefing,
+      boolean mayCallTools,
+      Progress progress,
+      Duration left) {
     ChatResponse response;
     try {
       response =
-          model.complete(model.request(messages, briefing.tools().definitions(), mayCallTools));
+          calls.complete(
+              model.request(messages, briefing.tools().definitions(), mayCallTools), left);
+    } catch (ModelCalls.DeadlineReached e) {
+      throw new NoAnswer("deadline reached", progress, e);
     } catch (RuntimeException e) {
       throw new NoAnswer("model failed: " + e.getClass().getSimpleName(), progress, e);
     }
