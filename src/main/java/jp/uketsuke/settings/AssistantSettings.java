@@ -27,6 +27,11 @@ public class AssistantSettings {
   @ConfigProperty(name = "uketsuke.ext-tools.http-hosts")
   Optional<List<String>> httpHosts;
 
+  /** Tests and local development only: see {@code ExtToolCaller}. */
+  @Inject
+  @ConfigProperty(name = "uketsuke.ext-tools.allowed-endpoints")
+  Optional<List<String>> allowedEndpoints;
+
   /** Versions newest first, content as GET shows it. */
   public record Versions(List<SettingsVersion> items, String nextToken) {}
 
@@ -52,7 +57,9 @@ public class AssistantSettings {
   public void saveExtTools(JsonValue config) {
     JsonValue unmasked =
         ExtToolSecrets.unmask(ConfigChecks.object(config, "config"), current(Setting.EXT_TOOLS));
-    save(Setting.EXT_TOOLS, ExtToolsRules.check(unmasked, Set.copyOf(httpHosts.orElse(List.of()))));
+    save(
+        Setting.EXT_TOOLS,
+        ExtToolsRules.check(unmasked, lowerCased(httpHosts), lowerCased(allowedEndpoints)));
   }
 
   public Versions versions(Setting setting, int limit, String nextToken) {
@@ -97,6 +104,13 @@ public class AssistantSettings {
         setting.id(),
         before,
         SettingsContent.summary(setting, content));
+  }
+
+  private static Set<String> lowerCased(Optional<List<String>> values) {
+    return values.orElse(List.of()).stream()
+        .map(value -> value.strip().toLowerCase(java.util.Locale.ROOT))
+        .filter(value -> !value.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   private Optional<AttributeValue> stored(Setting setting) {
