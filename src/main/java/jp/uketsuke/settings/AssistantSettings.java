@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.uketsuke.audit.AuditLog;
+import jp.uketsuke.faq.FaqVersion;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +40,31 @@ public class AssistantSettings {
   /** The stored content, or the setting's default; ext-tools unmasked (for the chat engine). */
   public JsonValue current(Setting setting) {
     return SettingsContent.read(setting, stored(setting).orElse(null));
+  }
+
+  /**
+   * The three settings and the FAQ version stamp in one store call, for a turn or a session start.
+   */
+  public SettingsSnapshot snapshot() {
+    Map<String, Map<String, AttributeValue>> items =
+        store.currentItems(
+            tenant.tenantId(),
+            List.of(
+                Setting.PROMPT.id(),
+                Setting.FUNC_CONFIG.id(),
+                Setting.EXT_TOOLS.id(),
+                FaqVersion.ID));
+    return new SettingsSnapshot(
+        content(Setting.PROMPT, items),
+        content(Setting.FUNC_CONFIG, items),
+        content(Setting.EXT_TOOLS, items),
+        FaqVersion.of(items.get(FaqVersion.ID)));
+  }
+
+  private static JsonValue content(
+      Setting setting, Map<String, Map<String, AttributeValue>> items) {
+    Map<String, AttributeValue> item = items.get(setting.id());
+    return SettingsContent.read(setting, item == null ? null : item.get("content"));
   }
 
   /** What the console sees: ext-tools header values masked. */
