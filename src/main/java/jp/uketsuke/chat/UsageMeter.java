@@ -122,7 +122,10 @@ public class UsageMeter {
     }
     for (Tallies.Sum<Day> sum : waiting.drain()) {
       if (retrying.containsKey(sum.key())) {
-        waiting.add(sum.key(), sum.values()); // after the retried write of its day
+        // Waits for the retried write of its day, which may have landed already.
+        if (!waiting.add(sum.key(), sum.values())) {
+          LOG.warning("usage of a tenant-day dropped: too many tenant-days wait for a flush");
+        }
         continue;
       }
       Write write = new Write(++flushes, sum.values());
