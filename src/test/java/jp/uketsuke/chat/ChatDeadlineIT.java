@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The overall deadline of a turn ({@code uketsuke.chat.deadline}, 6 s on the test server): a model
- * that keeps asking for tools, slowly, is cut off by it, and the caller still gets an answer.
+ * The overall deadline of a turn ({@code uketsuke.chat.deadline}, 6 s on the test server, with the
+ * default 4 s round reserve): a model that keeps asking for tools, slowly, is stopped by it, and
+ * the caller still gets an answer within the deadline.
  */
 class ChatDeadlineIT {
   static final long DEADLINE_MS = 6_000;
@@ -35,8 +36,8 @@ class ChatDeadlineIT {
 
       assertThat(reply.getString("mode")).isEqualTo("fallback");
       assertThat(reply.getString("reply")).isEqualTo(ChatFallbackIT.APOLOGY);
-      // Four rounds would take 4 x 1.8 s = 7.2 s: the turn ended at the deadline, not by rounds.
-      assertThat(tookMs).isBetween(DEADLINE_MS - 500, DEADLINE_MS + 1_000);
+      // Four rounds would take 4 x 1.8 s = 7.2 s: the turn ended by the deadline, not by rounds.
+      assertThat(tookMs).isLessThan(DEADLINE_MS + 1_000);
     }
     Map<String, AttributeValue> turn = ChatTables.turns("chat-deadline").get(0);
     assertThat(s(turn, "mode")).isEqualTo("fallback");
