@@ -33,9 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *     --table app-faq --key client_id=T --key question=Q [--connections 1] [--duration 5]
  *     [--warmup 1] [--runs 5]
  * java -cp ... bench/Dynamo.java seed-turns --endpoint URL --tenant T --turns N [--phones 100]
+ * java -cp ... bench/Dynamo.java chat-calls --endpoint URL --tenant T --phone P [--history 20]
+ *     [--connections 1] [--duration 5] [--warmup 1] [--runs 5]
  * </pre>
  *
- * {@code getitem} prints the same lines as LoadGen.java; {@code seed-turns} writes call-log items
+ * {@code getitem} and {@code chat-calls} print the same lines as LoadGen.java; {@code seed-turns} writes call-log items
  * into app-logs and the matching directory entries into app-phones with BatchWriteItem.
  */
 public class Dynamo {
@@ -45,8 +47,9 @@ public class Dynamo {
       switch (args.length == 0 ? "" : args[0]) {
         case "getitem" -> getItemLoop(client, o);
         case "seed-turns" -> seedTurns(client, o);
+        case "chat-calls" -> chatCallsLoop(client, o);
         default -> {
-          System.err.println("usage: Dynamo.java getitem|seed-turns --endpoint URL ...");
+          System.err.println("usage: Dynamo.java getitem|seed-turns|chat-calls --endpoint URL ...");
           System.exit(2);
         }
       }
@@ -103,6 +106,82 @@ public class Dynamo {
     }
     for (int i = 1; i <= runs; i++) {
       System.out.println(loop(call, connections, duration).line(i, connections));
+    }
+  }
+
+  /**
+   * The store calls of one {@code POST /chat} turn, made one after the other as the service makes
+   * them: the BatchGetItem of the three settings and the FAQ version, the history query (the
+   * latest turns of the phone, newest first), the conditional put of a turn and the phone
+   * directory's update. The turns go to a phone of their own, so the history read stays the
+   * service's.
+   */
+  static void chatCallsLoop(DynamoDbClient client, Map<String, List<String>> o) throws Exception {
+    String tenant = one(o, "tenant", null);
+    String phone = one(o, "phone", null);
+    int history = Integer.parseInt(one(o, "history", "20"));
+    String prompts = one(o, "prompts-table", "app-prompts");
+    String logs = one(o, "logs-table", "app-logs");
+    String directory = one(o, "phones-table", "app-phones");
+    String rawPhone = "0000000000";
+    DateTimeFormatter format =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'")
+            .withZone(ZoneOffset.UTC);
+    java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    Instant start = Instant.now();
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (String id : List.of("system", "functions", "ext-tools", "faq-version")) {
+      keys.add(Map.of("client_id", s(tenant), "id", s(id)));
+    }
+    Runnable turn =
+        () -> {
+          client.batchGetItem(
+              b ->
+                  b.requestItems(
+                      Map.of(
+                          prompts,
+                          software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                              .keys(keys)
+                              .consistentRead(true)
+                              .build())));
+          client.query(
+              b ->
+                  b.tableName(logs)
+                      .keyConditionExpression("client_id = :t AND begins_with(sk, :p)")
+                      .expressionAttributeValues(Map.of(":t", s(tenant), ":p", s(phone + "#")))
+                      .scanIndexForward(false)
+                      .limit(history));
+          // Microsecond timestamps as the service writes them, one microsecond apart: no collisions.
+          String ts = format.format(start.plusNanos(1000 * sequence.incrementAndGet()));
+          Map<String, AttributeValue> item = new HashMap<>();
+          item.put("client_id", s(tenant));
+          item.put("sk", s(rawPhone + "#" + ts));
+          item.put("phone_number", s(rawPhone));
+          item.put("ts", s(ts));
+          item.put("user_text", s("明日の営業時間を教えてください"));
+          item.put("assistant_text", s("明日は10時から18時まで営業しております。"));
+          item.put("mode", s("llm"));
+          item.put("tokens_in", AttributeValue.fromN("120"));
+          client.putItem(
+              b -> b.tableName(logs).item(item).conditionExpression("attribute_not_exists(sk)"));
+          client.updateItem(
+              b ->
+                  b.tableName(directory)
+                      .key(Map.of("client_id", s(tenant), "phone_number", s(rawPhone)))
+                      .updateExpression("SET last_ts = :ts REMOVE last_call_sid ADD turns :one")
+                      .conditionExpression("attribute_not_exists(last_ts) OR last_ts < :ts")
+                      .expressionAttributeValues(
+                          Map.of(":ts", s(ts), ":one", AttributeValue.fromN("1"))));
+        };
+    int connections = Integer.parseInt(one(o, "connections", "1"));
+    double duration = Double.parseDouble(one(o, "duration", "5"));
+    double warmup = Double.parseDouble(one(o, "warmup", "1"));
+    int runs = Integer.parseInt(one(o, "runs", "5"));
+    if (warmup > 0) {
+      loop(turn, connections, warmup);
+    }
+    for (int i = 1; i <= runs; i++) {
+      System.out.println(loop(turn, connections, duration).line(i, connections));
     }
   }
 

@@ -90,3 +90,73 @@ await_ready() {
     sleep 0.1
   done
 }
+
+# ---------------------------------------------------------------- model stub and tenant data
+
+# WireMock's base URL from the stack file (empty when the stack started none).
+model_stub_url() {
+  node -e 'const s=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(s.wiremockUrl||"")' "$STACK_FILE"
+}
+
+# Stubs POST /v1/chat/completions at WireMock $1 for requests carrying marker $2: an instant answer.
+stub_model() {
+  local mapping
+  mapping=$(node -e '
+    const [marker] = process.argv.slice(1);
+    console.log(JSON.stringify({
+      request: { method: "POST", urlPath: "/v1/chat/completions", bodyPatterns: [{ contains: marker }] },
+      response: { status: 200, headers: { "Content-Type": "application/json" }, jsonBody: {
+        id: "chatcmpl-bench", object: "chat.completion", model: "gpt-4o-mini",
+        choices: [{ index: 0, finish_reason: "stop",
+          message: { role: "assistant", content: "土曜日は18時まで営業しております。" } }],
+        usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 } } } }));' "$2")
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST -H 'Content-Type: application/json' \
+    --data-binary "$mapping" "$1/__admin/mappings" | grep -q '^201$' || die "WireMock refused the model stub"
+}
+
+# The body of the newest request WireMock $1 got for /v1/chat/completions carrying marker $2.
+model_request() {
+  local find
+  find=$(node -e 'console.log(JSON.stringify({method:"POST",urlPath:"/v1/chat/completions",bodyPatterns:[{contains:process.argv[1]}]}))' "$2")
+  curl -s --max-time 10 -X POST -H 'Content-Type: application/json' --data-binary "$find" \
+    "$1/__admin/requests/find" |
+    node -e 'let t="";process.stdin.on("data",d=>t+=d).on("end",()=>{const r=JSON.parse(t).requests||[];
+      r.sort((a,b)=>b.loggedDate-a.loggedDate);process.stdout.write(r.length?r[0].body:"")})'
+}
+
+# send_json METHOD PATH TOKEN BODY: dies unless the service answers 200.
+send_json() {
+  local status
+  status=$(http_status "$@")
+  [ "$status" = 200 ] || die "$1 $2 answered $status: $(head -c 300 "$WORK/last-body")"
+}
+
+# gen_faqs N FILE: N varied Japanese FAQs as a JSON array (topics x days x aspects, numbered).
+gen_faqs() {
+  node -e '
+    const n = Number(process.argv[1]);
+    const topics = ["営業時間", "駐車場", "予約", "キャンセル", "支払い方法", "配送", "返品", "会員登録",
+      "ポイント", "アクセス", "設備", "料金", "子供連れ", "ペット", "団体利用", "領収書", "Wi-Fi", "喫煙"];
+    const days = ["土曜日", "日曜日", "祝日", "平日", "年末年始", "夏季休暇", "午前中", "夕方", "夜間", "雨の日"];
+    const asks = ["はどうなっていますか", "について教えてください", "は利用できますか", "の注意点は何ですか",
+      "は変わりますか", "の料金はいくらですか", "は予約が必要ですか"];
+    const faqs = Array.from({ length: n }, (_, i) => {
+      const t = topics[i % topics.length], d = days[Math.floor(i / topics.length) % days.length];
+      const a = asks[Math.floor(i / (topics.length * days.length)) % asks.length];
+      return { question: `${d}の${t}${a}（${i}）`,
+        answer: `${d}の${t}については、受付で詳しくご案内しております。番号${i}の案内をご確認ください。` };
+    });
+    process.stdout.write(JSON.stringify(faqs));' "$1" >"$2"
+}
+
+# import_faqs TOKEN FILE: POST /faqs/import of a JSON array of {question, answer}.
+import_faqs() {
+  local status
+  status=$(curl -s -o "$WORK/import.json" -w '%{http_code}' --max-time 300 -X POST \
+    -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+    --data-binary "@$2" "$BASE_URL/faqs/import")
+  [ "$status" = 200 ] || die "FAQ import answered $status: $(head -c 300 "$WORK/import.json")"
+}
+
+# Percent-encodes $1 for a query string.
+urlencode() { node -e 'console.log(encodeURIComponent(process.argv[1]))' "$1"; }

@@ -1,6 +1,8 @@
-# Measurement 5: FAQ retrieval at 10, 10^3 and 10^4 FAQs against pasting all FAQs into the prompt.
-# Retrieval runs inside POST /chat (it picks what goes into the model's prompt), so it is pending
-# while /chat is missing; the model stub's request journal is where prompt sizes can be read.
+# Measurement 5: FAQ retrieval at 10, 10^3 and 10^4 FAQs (fewer in --quick and --smoke), and the
+# size of the prompt a turn sends with retrieval against the prompt with every FAQ pasted in.
+# Retrieval time is GET /faqs/search (the retriever behind POST /chat, top 8) minus GET /me with
+# the same token: both pay the HTTP, token and JSON costs, only search ranks the FAQ. The prompt is
+# read from the model stub's request journal after one POST /chat.
 
 measure_faq_retrieval() {
   echo "## 5. FAQ retrieval at 10, 10³, 10⁴ FAQs"
@@ -13,7 +15,87 @@ measure_faq_retrieval() {
     echo
     return
   fi
-  echo "**Pending**: \`POST /chat\` exists now, but this measurement is not written yet" \
-    "(see bench/README.md, *Adding a measurement*)."
+  local n tenant token q largest prompt_size=""
+  q=$(urlencode "土曜日の駐車場は利用できますか")
+  declare -A tokens
+  for n in $RETRIEVAL_SIZES; do
+    tenant="$RUN_ID-r$n"
+    tokens[$n]=$(id_token "$tenant")
+    log "importing $n FAQs into tenant $tenant"
+    gen_faqs "$n" "$WORK/retrieval-faqs-$n.json"
+    import_faqs "${tokens[$n]}" "$WORK/retrieval-faqs-$n.json"
+    log "measuring retrieval at $n FAQs"
+    loadgen "$BASE_URL/faqs/search?q=$q&k=8" --header "Authorization: Bearer ${tokens[$n]}" \
+      --connections 1 --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" \
+      >"$WORK/retrieval-$n.txt"
+    largest=$n
+    if [ "$n" -le 1000 ]; then prompt_size=$n; fi
+  done
+  loadgen "$BASE_URL/me" --header "Authorization: Bearer ${tokens[$largest]}" --connections 1 \
+    --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" >"$WORK/retrieval-me.txt"
+
+  echo "One connection; the query is a caller's question (\"土曜日の駐車場は利用できますか\"), k = 8."
   echo
+  echo "| FAQs | \`GET /faqs/search\` p50 ms | \`GET /me\` p50 ms | retrieval p50 ms (difference) | errors |"
+  echo "|---|---|---|---|---|"
+  local me diff at_largest
+  me=$(median "$WORK/retrieval-me.txt" p50)
+  for n in $RETRIEVAL_SIZES; do
+    diff=$(calc "$(median "$WORK/retrieval-$n.txt" p50) - $me")
+    printf '| %s | %s | %s | %s | %s |\n' "$n" "$(cell "$WORK/retrieval-$n.txt" p50)" \
+      "$(cell "$WORK/retrieval-me.txt" p50)" "$diff" "$(total "$WORK/retrieval-$n.txt" errors)"
+    at_largest=$diff
+  done
+  echo
+  retrieval_prompt "$prompt_size" "${tokens[$prompt_size]}" >"$WORK/retrieval-prompt.txt"
+  local with pasted ratio
+  with=$(field "$WORK/retrieval-prompt.txt" with)
+  pasted=$(field "$WORK/retrieval-prompt.txt" pasted)
+  echo "| figure | value | target | verdict |"
+  echo "|---|---|---|---|"
+  if [ "$largest" = 10000 ]; then
+    printf '| retrieval at 10⁴ FAQs | %s ms | ≤ 5 ms | %s |\n' "$at_largest" "$(verdict "$at_largest" le 5)"
+  else
+    printf '| retrieval at %s FAQs (this profile stops below 10⁴) | %s ms | ≤ 5 ms at 10⁴ | not measured at 10⁴ |\n' \
+      "$largest" "$at_largest"
+  fi
+  if [ -n "$with" ] && [ -n "$pasted" ]; then
+    ratio=$(calc "100 * $with / $pasted")
+    printf '| prompt with retrieval / all %s FAQs pasted | %s / %s characters = %s %% | ≤ 10 %% at 10³ | %s |\n' \
+      "$prompt_size" "$with" "$pasted" "$ratio" \
+      "$([ "$prompt_size" = 1000 ] && verdict "$ratio" le 10 || echo "not measured at 10³")"
+  else
+    echo "| prompt with retrieval / all FAQs pasted | not measured: no model stub | ≤ 10 % at 10³ | not measured |"
+  fi
+  echo
+  echo "Prompt sizes are characters of the messages the model was sent (system prompt with the FAQ"
+  echo "knowledge, and the caller's words); \"pasted\" is the same prompt with every FAQ in its FAQ"
+  echo "section. The text is Japanese, where tokens follow characters closely, so the ratio stands"
+  echo "for the token ratio; no tokenizer was run."
+  echo
+}
+
+# 'with=N pasted=M': characters of the prompt POST /chat sent for tenant r$1 (token $2), and of the
+# same prompt with all of the tenant's FAQs in place of the retrieved ones.
+retrieval_prompt() {
+  local wm marker
+  wm=$(model_stub_url)
+  [ -n "$wm" ] || return 0
+  marker="bench-marker:$RUN_ID-r$1|"
+  send_json PUT /prompt "$2" "{\"content\": \"あなたは電話受付です。$marker\"}"
+  stub_model "$wm" "$marker"
+  send_json POST /chat "$2" '{"phone_number":"09011112222","user_text":"土曜日の駐車場は利用できますか"}'
+  model_request "$wm" "$marker" >"$WORK/retrieval-model-request.json"
+  node -e '
+    const fs = require("fs");
+    const sent = JSON.parse(fs.readFileSync(process.argv[1]));
+    const faqs = JSON.parse(fs.readFileSync(process.argv[2]));
+    const size = (messages) => messages.reduce((n, m) => n + (m.content || "").length, 0);
+    const withRetrieval = size(sent.messages);
+    const system = sent.messages[0].content;
+    const at = system.indexOf("## FAQ\n");
+    const retrieved = at < 0 ? 0 : system.length - at;
+    const all = "## FAQ\n" + faqs.map((f) => `Q: ${f.question}\nA: ${f.answer}`).join("\n\n");
+    console.log(`with=${withRetrieval} pasted=${withRetrieval - retrieved + all.length}`);
+  ' "$WORK/retrieval-model-request.json" "$WORK/retrieval-faqs-$1.json"
 }

@@ -15,9 +15,22 @@ import jp.uketsuke.faq.FaqRetriever;
 public class FaqKnowledge {
   @Inject FaqRetriever retriever;
 
-  public List<FaqMatch> relevant(String tenantId, String text, int k) {
-    return retriever.topK(tenantId, text == null ? "" : text, k).stream()
+  /**
+   * @param faqVersion the tenant's FAQ version, just read with its settings
+   */
+  public List<FaqMatch> relevant(String tenantId, String text, int k, long faqVersion) {
+    return retriever.topK(tenantId, text == null ? "" : text, k, faqVersion).stream()
         .map(m -> new FaqMatch(m.faq(), m.score() > 0 ? m.confidence() : 0.0))
+        .toList();
+  }
+
+  /**
+   * For a session that starts with no words yet: the {@code k} most used entries (confidence 0, so
+   * none of them answers without the model).
+   */
+  public List<FaqMatch> mostUsed(String tenantId, int k, long faqVersion) {
+    return retriever.mostUsed(tenantId, k, faqVersion).stream()
+        .map(m -> new FaqMatch(m.faq(), 0.0))
         .toList();
   }
 

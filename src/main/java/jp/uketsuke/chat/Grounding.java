@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import jp.uketsuke.llm.ToolDefinition;
 import jp.uketsuke.settings.AssistantSettings;
-import jp.uketsuke.settings.Setting;
+import jp.uketsuke.settings.SettingsSnapshot;
 import jp.uketsuke.tenant.TenantContext;
 
 /** Puts together a turn's {@link Briefing} from the tenant's settings and FAQ. */
@@ -29,28 +29,51 @@ public class Grounding {
   @Inject ChatSettings chat;
   @Inject TenantContext tenant;
 
-  /** The briefing for a turn whose caller said {@code text}. */
+  /**
+   * The briefing for a turn whose caller said {@code text}: settings and the FAQ version come from
+   * one store call, and the FAQ index is read from memory unless that version moved.
+   */
   public Briefing forText(String text) {
-    JsonObject funcConfig = settings.current(Setting.FUNC_CONFIG).asJsonObject();
-    List<FaqMatch> faqs = faqKnowledge.relevant(tenant.tenantId(), text, chat.faqTopK());
+    SettingsSnapshot snapshot = settings.snapshot();
+    return briefing(
+        snapshot,
+        faqKnowledge.relevant(tenant.tenantId(), text, chat.faqTopK(), snapshot.faqVersion()));
+  }
+
+  /**
+   * The briefing a voice session starts with, before the caller said anything: with no words to
+   * rank by, the FAQ knowledge is the tenant's {@code k} most used entries.
+   */
+  public Briefing forSessionStart() {
+    SettingsSnapshot snapshot = settings.snapshot();
+    return briefing(
+        snapshot, faqKnowledge.mostUsed(tenant.tenantId(), chat.faqTopK(), snapshot.faqVersion()));
+  }
+
+  private Briefing briefing(SettingsSnapshot snapshot, List<FaqMatch> faqs) {
+    JsonObject funcConfig = snapshot.funcConfig().asJsonObject();
     return new Briefing(
-        instructions(funcConfig, faqs), tools(funcConfig), faqs, fallbackMessage(funcConfig));
+        instructions(snapshot.prompt(), funcConfig, faqs),
+        tools(funcConfig, snapshot.extTools()),
+        faqs,
+        fallbackMessage(funcConfig));
   }
 
   /** The tenant's tools alone, for running one the voice server's model asked for. */
   public ToolSet tools() {
-    return tools(settings.current(Setting.FUNC_CONFIG).asJsonObject());
+    SettingsSnapshot snapshot = settings.snapshot();
+    return tools(snapshot.funcConfig().asJsonObject(), snapshot.extTools());
   }
 
-  private ToolSet tools(JsonObject funcConfig) {
-    Map<String, JsonObject> extTools = extTools(settings.current(Setting.EXT_TOOLS));
+  private static ToolSet tools(JsonObject funcConfig, JsonValue extToolsConfig) {
+    Map<String, JsonObject> extTools = extTools(extToolsConfig);
     List<ToolDefinition> tools = new ArrayList<>(funcTools(funcConfig));
     extTools.values().forEach(tool -> tools.add(definition(tool)));
     return new ToolSet(List.copyOf(tools), extTools);
   }
 
-  private String instructions(JsonObject funcConfig, List<FaqMatch> faqs) {
-    StringBuilder text = new StringBuilder(string(settings.current(Setting.PROMPT)));
+  private static String instructions(JsonValue prompt, JsonObject funcConfig, List<FaqMatch> faqs) {
+    StringBuilder text = new StringBuilder(string(prompt));
     appendSection(text, null, string(funcConfig.get("instructions")));
     appendSection(text, "## FAQ", FaqKnowledge.knowledge(faqs));
     return text.toString().strip();

@@ -30,11 +30,20 @@ public class SessionConfigResource {
   @Inject Grounding grounding;
 
   @GET
-  @Operation(summary = "Instructions, Realtime tools and a version stamp for a call that starts")
+  @Operation(
+      summary = "Instructions, Realtime tools and a version stamp for a call that starts",
+      description =
+          "The instructions are the tenant's system prompt, its func-config instructions and its"
+              + " FAQ knowledge. A call has no words yet when it starts, so the FAQ knowledge is the"
+              + " tenant's k most used entries (uketsuke.chat.faq-top-k, default 8), most used"
+              + " first, ties in question order; use counts are those read when this server last"
+              + " loaded the tenant's FAQ, which it does again after every FAQ change. A tenant with"
+              + " k or fewer entries gets all of them. The tools are func-config's and one per"
+              + " ext-tool, in OpenAI Realtime's flat format.")
   public JsonObject sessionConfig(
       @QueryParam("phone") String phone, @QueryParam("call_sid") String callSid) {
     tenant.caller();
-    Briefing briefing = grounding.forText("");
+    Briefing briefing = grounding.forSessionStart();
     JsonArrayBuilder tools = Json.createArrayBuilder();
     for (ToolDefinition tool : briefing.tools().definitions()) {
       tools.add(flat(tool));

@@ -15,7 +15,9 @@ import jp.uketsuke.llm.ToolCall;
 /**
  * The model rounds of one turn: the model answers or asks for tools, the tools run and their
  * results go back, up to the configured number of rounds. The last round, and any round that starts
- * close to the deadline, must answer in text, so a turn ends in time with a reply.
+ * close to the deadline, must answer in text; a model that asks for tools in a round started close
+ * to the deadline ends the turn there, so a turn ends in time with a reply. One model call is not
+ * cut short: its own timeouts bound it, and the round reserve is meant to leave room for one.
  */
 @ApplicationScoped
 public class ToolLoop {
@@ -49,8 +51,14 @@ public class ToolLoop {
       if (left.isNegative() || left.isZero()) {
         throw new NoAnswer("deadline reached", progress, null);
       }
-      boolean last = round == settings.maxRounds() || left.compareTo(settings.roundReserve()) < 0;
+      boolean nearDeadline = left.compareTo(settings.roundReserve()) < 0;
+      boolean last = round == settings.maxRounds() || nearDeadline;
       ChatMessage answer = ask(messages, briefing, !last, progress);
+      if (answer.callsTools() && nearDeadline) {
+        // Told to answer in text, it asked for tools again: another round would run past the
+        // deadline, so the turn ends here.
+        throw new NoAnswer("deadline reached", progress, null);
+      }
       if (!answer.callsTools()) {
         if (answer.content() == null || answer.content().isBlank()) {
           throw new NoAnswer("empty answer", progress, null);

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -34,23 +36,43 @@ final class FaqIndex {
   private static final Analyzer ANALYZER = new FaqAnalyzer();
   private static final FieldType TEXT = textType();
 
+  /**
+   * A tenant's FAQ as read from the store.
+   *
+   * @param useCounts how often each question had been used when it was read
+   */
+  record Source(List<FaqItem> items, Map<String, Long> useCounts) {}
+
   private final long version;
   private final List<FaqItem> items;
   private final IndexSearcher searcher;
   private final int[] positionOfDoc;
+  private final List<FaqItem> byUse;
 
-  private FaqIndex(long version, List<FaqItem> items, IndexSearcher searcher, int[] positions) {
+  private FaqIndex(
+      long version,
+      List<FaqItem> items,
+      IndexSearcher searcher,
+      int[] positions,
+      List<FaqItem> byUse) {
     this.version = version;
     this.items = items;
     this.searcher = searcher;
     this.positionOfDoc = positions;
+    this.byUse = byUse;
   }
 
   /** Indexes the items; the version is the FAQ version they were read at (or after). */
   static FaqIndex build(long version, List<FaqItem> items) {
-    List<FaqItem> copy = List.copyOf(items);
+    return build(version, new Source(items, Map.of()));
+  }
+
+  /** Indexes the items and ranks them by use; the version is the one they were read at. */
+  static FaqIndex build(long version, Source source) {
+    List<FaqItem> copy = List.copyOf(source.items());
+    List<FaqItem> byUse = byUse(copy, source.useCounts());
     if (copy.isEmpty()) {
-      return new FaqIndex(version, copy, null, new int[0]);
+      return new FaqIndex(version, copy, null, new int[0], byUse);
     }
     try {
       ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -67,7 +89,7 @@ final class FaqIndex {
       }
       IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
       searcher.setSimilarity(new BM25Similarity());
-      return new FaqIndex(version, copy, searcher, positions(searcher.getIndexReader()));
+      return new FaqIndex(version, copy, searcher, positions(searcher.getIndexReader()), byUse);
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory FAQ index failed", e);
     }
@@ -79,6 +101,23 @@ final class FaqIndex {
 
   int size() {
     return items.size();
+  }
+
+  /**
+   * The {@code k} most used FAQs, most used first, ties in question order (score and confidence 0:
+   * no text was matched). Counts are those read with the index, so uses since its build do not
+   * reorder it until the tenant's FAQ changes again.
+   */
+  List<FaqRetriever.Match> mostUsed(int k) {
+    return byUse.stream().limit(k).map(faq -> new FaqRetriever.Match(faq, 0, 0)).toList();
+  }
+
+  private static List<FaqItem> byUse(List<FaqItem> items, Map<String, Long> useCounts) {
+    List<FaqItem> sorted = new ArrayList<>(items);
+    sorted.sort(
+        Comparator.comparingLong((FaqItem faq) -> useCounts.getOrDefault(faq.question(), 0L))
+            .reversed());
+    return List.copyOf(sorted);
   }
 
   /**

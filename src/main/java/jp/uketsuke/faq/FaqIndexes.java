@@ -23,7 +23,7 @@ final class FaqIndexes {
   private static final Logger LOG = Logger.getLogger(FaqIndexes.class.getName());
 
   private final ToLongFunction<String> versions;
-  private final Function<String, List<FaqItem>> loader;
+  private final Function<String, FaqIndex.Source> loader;
   private final long checkNanos;
   private final LongSupplier nanoClock;
   private final Map<String, Slot> slots;
@@ -41,8 +41,25 @@ final class FaqIndexes {
       Duration check,
       int maxTenants,
       LongSupplier nanoClock) {
+    this(
+        versions,
+        check,
+        maxTenants,
+        nanoClock,
+        tenant -> new FaqIndex.Source(loader.apply(tenant), Map.of()));
+  }
+
+  /**
+   * As the other constructor, with {@code sources} giving each tenant's FAQ with its use counts.
+   */
+  FaqIndexes(
+      ToLongFunction<String> versions,
+      Duration check,
+      int maxTenants,
+      LongSupplier nanoClock,
+      Function<String, FaqIndex.Source> sources) {
+    this.loader = sources;
     this.versions = versions;
-    this.loader = loader;
     this.checkNanos = Math.max(0, check.toNanos());
     this.nanoClock = nanoClock;
     int capacity = Math.max(1, maxTenants);
@@ -59,6 +76,15 @@ final class FaqIndexes {
   /** The tenant's index, current as of at most one check interval ago. */
   FaqIndex of(String tenantId) {
     return slots.computeIfAbsent(tenantId, t -> new Slot()).current(tenantId);
+  }
+
+  /**
+   * The tenant's index at {@code version} (or a newer one), which the caller has just read: no
+   * version read of its own, and a rebuild only when the version moved. While another thread
+   * rebuilds, the previous index keeps serving.
+   */
+  FaqIndex of(String tenantId, long version) {
+    return slots.computeIfAbsent(tenantId, t -> new Slot()).atVersion(tenantId, version);
   }
 
   /** How many tenants' indexes are held. */
@@ -86,6 +112,38 @@ final class FaqIndexes {
         return index != null && isFresh() ? index : refresh(tenantId);
       } finally {
         lock.unlock();
+      }
+    }
+
+    FaqIndex atVersion(String tenantId, long version) {
+      FaqIndex known = index;
+      if (known != null && known.version() >= version) {
+        return known;
+      }
+      if (known != null && !lock.tryLock()) {
+        return known;
+      } else if (known == null) {
+        lock.lock();
+      }
+      try {
+        if (index == null || index.version() < version) {
+          rebuild(tenantId, version);
+        }
+        return index;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    private void rebuild(String tenantId, long version) {
+      try {
+        index = FaqIndex.build(version, loader.apply(tenantId));
+        checkedAt = nanoClock.getAsLong();
+      } catch (RuntimeException e) {
+        if (index == null) {
+          throw e;
+        }
+        LOG.log(Level.WARNING, "FAQ index of a tenant not rebuilt; serving the previous one", e);
       }
     }
 

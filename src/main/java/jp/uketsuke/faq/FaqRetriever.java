@@ -43,7 +43,7 @@ public class FaqRetriever {
   @PostConstruct
   void start() {
     indexes =
-        new FaqIndexes(version::current, store::all, indexCheck, indexTenants, System::nanoTime);
+        new FaqIndexes(version::current, indexCheck, indexTenants, System::nanoTime, store::source);
   }
 
   /**
@@ -58,6 +58,28 @@ public class FaqRetriever {
       throw new IllegalArgumentException("k must be at least 1");
     }
     return indexes.of(tenantId).topK(text, k);
+  }
+
+  /**
+   * As {@link #topK(String, String, int)}, for a caller that has just read the tenant's FAQ version
+   * (with its settings, in one store call): the index is only rebuilt when that version moved.
+   */
+  public List<Match> topK(String tenantId, String text, int k, long faqVersion) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1");
+    }
+    return indexes.of(tenantId, faqVersion).topK(text, k);
+  }
+
+  /**
+   * The {@code k} most used FAQs, most used first, ties in question order, by the use counts read
+   * when the index was last built (at the tenant's latest FAQ change this server has seen).
+   */
+  public List<Match> mostUsed(String tenantId, int k, long faqVersion) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1");
+    }
+    return indexes.of(tenantId, faqVersion).mostUsed(k);
   }
 
   /**

@@ -128,6 +128,21 @@ public class FaqStore {
     return stored(tenantId).stream().map(FaqStore::toItem).toList();
   }
 
+  /** Every FAQ entry of the tenant with its use count, in question order (for retrieval). */
+  FaqIndex.Source source(String tenantId) {
+    List<FaqItem> items = new ArrayList<>();
+    Map<String, Long> useCounts = new HashMap<>();
+    for (Map<String, AttributeValue> item : stored(tenantId)) {
+      FaqItem faq = toItem(item);
+      items.add(faq);
+      AttributeValue count = item.get("use_count");
+      if (count != null && count.n() != null) {
+        useCounts.put(faq.question(), Long.parseLong(count.n()));
+      }
+    }
+    return new FaqIndex.Source(items, useCounts);
+  }
+
   /** Every stored item as DynamoDB holds it, following all pages. */
   List<Map<String, AttributeValue>> stored(String tenantId) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();

@@ -4,17 +4,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.uketsuke.platform.Tables;
+import jp.uketsuke.platform.Tallies;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,8 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * How often each FAQ was used to answer, as {@code use_count} on the FAQ item itself. Counting is a
- * statistic, not part of a turn: it runs on a background thread with a bounded queue, and a count
- * that cannot be written is logged and dropped rather than slowing or failing a call.
+ * statistic, not part of a turn: uses are summed in memory per FAQ and written by a background
+ * thread every flush interval (one {@code ADD} per FAQ used since the last flush, however many
+ * turns used it) and when the application stops. Counts that cannot be written are logged and
+ * dropped rather than slowing or failing a call; a pod killed without shutdown loses at most its
+ * last interval of counts.
  */
 @ApplicationScoped
 public class FaqUsage {
@@ -33,51 +37,66 @@ public class FaqUsage {
   @Inject Tables tables;
   @Inject FaqStore store;
 
+  /** How many distinct FAQs may wait for a flush; uses of further ones are dropped and logged. */
   @Inject
   @ConfigProperty(name = "uketsuke.faq.usage-queue", defaultValue = "10000")
   int queueSize;
 
-  private ThreadPoolExecutor executor;
+  @Inject
+  @ConfigProperty(name = "uketsuke.metering.flush-interval", defaultValue = "PT5S")
+  Duration flushInterval;
+
+  private record Use(String tenantId, String question) {}
+
+  private Tallies<Use> waiting;
+  private ScheduledExecutorService timer;
 
   /** A FAQ question and how often it was used. */
   public record Count(String question, long useCount) {}
 
   @PostConstruct
   void start() {
-    executor =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(Math.max(1, queueSize)),
+    waiting = new Tallies<>(queueSize);
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
             task -> {
               Thread thread = new Thread(task, "faq-usage-counter");
               thread.setDaemon(true);
               return thread;
             });
+    long every = Math.max(100, flushInterval.toMillis());
+    timer.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
   void stop() {
-    executor.shutdown();
+    timer.shutdown();
+    flush();
   }
 
   /** Adds one use to each named FAQ of the tenant, later; unknown questions are ignored. */
   public void record(String tenantId, List<String> questions) {
-    List<String> distinct = List.copyOf(new LinkedHashSet<>(questions));
-    if (distinct.isEmpty()) {
-      return;
-    }
-    try {
-      executor.execute(() -> distinct.forEach(question -> increment(tenantId, question)));
-    } catch (RejectedExecutionException e) {
-      LOG.warning("FAQ use counts dropped: the counting queue is full");
+    for (String question : new LinkedHashSet<>(questions)) {
+      if (!waiting.add(new Use(tenantId, question), 1)) {
+        LOG.warning("FAQ use counts dropped: too many FAQs wait for the next flush");
+        return;
+      }
     }
   }
 
-  /** Every FAQ question of the tenant with its count, most used first, then by question. */
+  /** Writes the waiting counts; one flush at a time. */
+  synchronized void flush() {
+    for (Tallies.Sum<Use> sum : waiting.drain()) {
+      increment(sum.key().tenantId(), sum.key().question(), sum.values()[0]);
+    }
+  }
+
+  /**
+   * Every FAQ question of the tenant with its count, most used first, then by question; this pod's
+   * waiting counts are written first.
+   */
   public List<Count> counts(String tenantId) {
+    flush();
     return store.stored(tenantId).stream()
         .map(item -> new Count(item.get("question").s(), useCount(item)))
         .sorted(Comparator.comparingLong(Count::useCount).reversed().thenComparing(Count::question))
@@ -85,7 +104,7 @@ public class FaqUsage {
   }
 
   /** Never creates an item: a FAQ deleted since it was retrieved stays deleted. */
-  void increment(String tenantId, String question) {
+  private void increment(String tenantId, String question, long uses) {
     try {
       dynamoDb.updateItem(
           b ->
@@ -93,7 +112,8 @@ public class FaqUsage {
                   .key(FaqStore.key(tenantId, question))
                   .updateExpression("ADD use_count :n")
                   .conditionExpression("attribute_exists(question)")
-                  .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))));
+                  .expressionAttributeValues(
+                      Map.of(":n", AttributeValue.fromN(Long.toString(uses)))));
     } catch (ConditionalCheckFailedException e) {
       LOG.fine("FAQ use not counted: the FAQ no longer exists");
     } catch (RuntimeException e) {

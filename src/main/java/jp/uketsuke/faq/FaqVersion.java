@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 @ApplicationScoped
 public class FaqVersion {
-  static final String ID = "faq-version";
+  /** The item's id in {@code app-prompts}; settings reads it together with a turn's settings. */
+  public static final String ID = "faq-version";
 
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
@@ -26,6 +27,11 @@ public class FaqVersion {
         dynamoDb
             .getItem(b -> b.tableName(tables.prompts()).key(key(tenantId)).consistentRead(true))
             .item();
+    return of(item);
+  }
+
+  /** The version an item of this kind holds; 0 for no item. */
+  public static long of(Map<String, AttributeValue> item) {
     AttributeValue version = item == null ? null : item.get("version");
     return version == null || version.n() == null ? 0 : Long.parseLong(version.n());
   }

@@ -63,6 +63,7 @@ public class DynamoClients {
                     .retryStrategy(RetryMode.STANDARD)
                     .apiCallTimeout(timeout.multipliedBy(2))
                     .apiCallAttemptTimeout(timeout)
+                    .addExecutionInterceptor(new StoreCalls())
                     .build());
     endpoint.ifPresent(builder::endpointOverride);
     return builder.build();

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.uketsuke.audit.AuditLog;
+import jp.uketsuke.faq.FaqVersion;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,12 +29,42 @@ public class AssistantSettings {
   @ConfigProperty(name = "uketsuke.ext-tools.http-hosts")
   Optional<List<String>> httpHosts;
 
+  /** Tests and local development only: see {@code ExtToolCaller}. */
+  @Inject
+  @ConfigProperty(name = "uketsuke.ext-tools.allowed-endpoints")
+  Optional<List<String>> allowedEndpoints;
+
   /** Versions newest first, content as GET shows it. */
   public record Versions(List<SettingsVersion> items, String nextToken) {}
 
   /** The stored content, or the setting's default; ext-tools unmasked (for the chat engine). */
   public JsonValue current(Setting setting) {
     return SettingsContent.read(setting, stored(setting).orElse(null));
+  }
+
+  /**
+   * The three settings and the FAQ version stamp in one store call, for a turn or a session start.
+   */
+  public SettingsSnapshot snapshot() {
+    Map<String, Map<String, AttributeValue>> items =
+        store.currentItems(
+            tenant.tenantId(),
+            List.of(
+                Setting.PROMPT.id(),
+                Setting.FUNC_CONFIG.id(),
+                Setting.EXT_TOOLS.id(),
+                FaqVersion.ID));
+    return new SettingsSnapshot(
+        content(Setting.PROMPT, items),
+        content(Setting.FUNC_CONFIG, items),
+        content(Setting.EXT_TOOLS, items),
+        FaqVersion.of(items.get(FaqVersion.ID)));
+  }
+
+  private static JsonValue content(
+      Setting setting, Map<String, Map<String, AttributeValue>> items) {
+    Map<String, AttributeValue> item = items.get(setting.id());
+    return SettingsContent.read(setting, item == null ? null : item.get("content"));
   }
 
   /** What the console sees: ext-tools header values masked. */
@@ -52,7 +84,9 @@ public class AssistantSettings {
   public void saveExtTools(JsonValue config) {
     JsonValue unmasked =
         ExtToolSecrets.unmask(ConfigChecks.object(config, "config"), current(Setting.EXT_TOOLS));
-    save(Setting.EXT_TOOLS, ExtToolsRules.check(unmasked, Set.copyOf(httpHosts.orElse(List.of()))));
+    save(
+        Setting.EXT_TOOLS,
+        ExtToolsRules.check(unmasked, lowerCased(httpHosts), lowerCased(allowedEndpoints)));
   }
 
   public Versions versions(Setting setting, int limit, String nextToken) {
@@ -97,6 +131,13 @@ public class AssistantSettings {
         setting.id(),
         before,
         SettingsContent.summary(setting, content));
+  }
+
+  private static Set<String> lowerCased(Optional<List<String>> values) {
+    return values.orElse(List.of()).stream()
+        .map(value -> value.strip().toLowerCase(java.util.Locale.ROOT))
+        .filter(value -> !value.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   private Optional<AttributeValue> stored(Setting setting) {

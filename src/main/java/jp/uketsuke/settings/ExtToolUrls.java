@@ -22,7 +22,11 @@ final class ExtToolUrls {
 
   private ExtToolUrls() {}
 
-  static void check(String url, String path, Set<String> httpHosts) {
+  /**
+   * @param allowedEndpoints tests and local development only: {@code host:port} pairs exempt from
+   *     the address rules (as when the tool runs), such as a local stand-in server
+   */
+  static void check(String url, String path, Set<String> httpHosts, Set<String> allowedEndpoints) {
     URI uri = parse(url, path);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
@@ -34,6 +38,10 @@ final class ExtToolUrls {
     }
     if (!scheme.equals("https") && !(scheme.equals("http") && httpHosts.contains(host))) {
       throw bad(path, "must use https");
+    }
+    int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    if (allowedEndpoints.contains(host + ":" + port)) {
+      return;
     }
     if (host.equals("localhost") || host.endsWith(".localhost")) {
       throw bad(path, "must not point at this machine");

@@ -25,7 +25,7 @@ final class ExtToolsRules {
 
   private ExtToolsRules() {}
 
-  static JsonObject check(JsonValue config, Set<String> httpHosts) {
+  static JsonObject check(JsonValue config, Set<String> httpHosts, Set<String> allowedEndpoints) {
     JsonObject object = ConfigChecks.object(config, "config");
     if (!object.containsKey("ext_tools")) {
       throw ApiException.badRequest("config.ext_tools is required.");
@@ -33,13 +33,17 @@ final class ExtToolsRules {
     JsonArray tools = ConfigChecks.array(object.get("ext_tools"), "config.ext_tools");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < tools.size(); i++) {
-      checkTool(tools.get(i), "config.ext_tools[" + i + "]", names, httpHosts);
+      checkTool(tools.get(i), "config.ext_tools[" + i + "]", names, httpHosts, allowedEndpoints);
     }
     return object;
   }
 
   private static void checkTool(
-      JsonValue value, String path, Set<String> names, Set<String> httpHosts) {
+      JsonValue value,
+      String path,
+      Set<String> names,
+      Set<String> httpHosts,
+      Set<String> allowedEndpoints) {
     JsonObject tool = ConfigChecks.object(value, path);
     ConfigChecks.uniqueName(tool, path, names);
     ConfigChecks.optionalString(tool, "description", path);
@@ -51,7 +55,7 @@ final class ExtToolsRules {
       throw ApiException.badRequest(path + ".url is required.");
     }
     String url = ConfigChecks.string(tool.get("url"), path + ".url");
-    ExtToolUrls.check(url, path + ".url", httpHosts);
+    ExtToolUrls.check(url, path + ".url", httpHosts, allowedEndpoints);
     checkTimeout(tool, path);
     Set<String> declared = declaredParameters(tool, path);
     checkPlaceholders(tool.get("url"), path + ".url", declared);

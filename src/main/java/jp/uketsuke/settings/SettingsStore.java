@@ -3,6 +3,7 @@ package jp.uketsuke.settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.uketsuke.platform.ApiException;
@@ -11,7 +12,9 @@ import jp.uketsuke.platform.Timestamps;
 import jp.uketsuke.tenant.Caller;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The settings items of {@code app-prompts}, with their history. The item {@code <id>} holds the
@@ -24,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @ApplicationScoped
 public class SettingsStore {
   private static final int MAX_CLAIMS = 100;
+  private static final int MAX_BATCH_ATTEMPTS = 5;
   static final String UNKNOWN_AUTHOR = "unknown";
 
   @Inject DynamoDbClient dynamoDb;
@@ -35,6 +39,32 @@ public class SettingsStore {
    */
   public Optional<AttributeValue> current(String tenantId, Setting setting) {
     return currentItem(tenantId, setting).map(item -> item.get("content"));
+  }
+
+  /**
+   * The current items with the given ids, read in one BatchGetItem (consistent reads); ids without
+   * an item are missing from the map. Unprocessed keys (throttling) are asked for again.
+   */
+  Map<String, Map<String, AttributeValue>> currentItems(String tenantId, List<String> ids) {
+    List<Map<String, AttributeValue>> keys =
+        ids.stream().map(id -> SettingsHistory.key(tenantId, id)).toList();
+    Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+    Map<String, KeysAndAttributes> pending =
+        Map.of(
+            tables.prompts(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+    for (int attempt = 0; !pending.isEmpty(); attempt++) {
+      if (attempt == MAX_BATCH_ATTEMPTS) {
+        throw new IllegalStateException("settings not read: the store kept deferring keys");
+      }
+      Map<String, KeysAndAttributes> ask = pending;
+      BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(ask));
+      response
+          .responses()
+          .getOrDefault(tables.prompts(), List.of())
+          .forEach(item -> found.put(item.get("id").s(), item));
+      pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+    }
+    return found;
   }
 
   /**

@@ -61,7 +61,11 @@ class BenchHarnessIT {
             "## 3. `GET /faq/{q}` vs a raw GetItem loop",
             "| connections | side | runs | p50 ms | p90 ms | p99 ms | req/s | errors |",
             "## 4. `POST /chat` with an instantly answering model stub",
+            "| p50 beyond store time (service − store calls) |",
+            "| store calls per turn (most of",
             "## 5. FAQ retrieval at 10, 10³, 10⁴ FAQs",
+            "| FAQs | `GET /faqs/search` p50 ms |",
+            "| prompt with retrieval / all 100 FAQs pasted |",
             "## 6. `/calls` newest page and `/phones` as the call log grows",
             "| route | turns | runs | p50 ms |");
   }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The voice server's {@code /session-config} and {@code /tools/{name}/invoke}. */
 class VoiceSessionIT {
@@ -35,6 +38,58 @@ class VoiceSessionIT {
 
     owner.put("/prompt", "{\"content\": \"新しい指示\"}").ok();
     assertThat(voice.get("/session-config").ok().getString("version")).isNotEqualTo(version);
+  }
+
+  @Test
+  void aTenantWithMoreThanKFaqsStartsSessionsWithItsKMostUsedAndNoOtherTenantsFaqs() {
+    Api owner = Api.as(Tokens.person("voice-topk"));
+    Api voice = Api.as(Tokens.service()).header("x-client-id", "voice-topk");
+    owner.put("/prompt", "{\"content\": \"受付です。\"}").ok();
+    for (int i = 10; i < 22; i++) {
+      owner.post("/faq", "{\"question\": \"質問" + i + "\", \"answer\": \"答え" + i + "\"}").ok();
+    }
+    // Uses as the service counts them, on the FAQ items; the two most used sort last by question.
+    useCount("voice-topk", "質問21", 7);
+    useCount("voice-topk", "質問20", 3);
+    useCount("voice-topk", "質問11", 1);
+    Api.as(Tokens.person("voice-topk-other"))
+        .post("/faq", "{\"question\": \"他社の質問\", \"answer\": \"他社の答え\"}")
+        .ok();
+
+    String instructions =
+        voice.get("/session-config?phone=0311112222").ok().getString("instructions");
+    List<String> questions =
+        instructions.lines().filter(l -> l.startsWith("Q: ")).map(l -> l.substring(3)).toList();
+    // k = 8: the used ones by count, then the unused in question order.
+    assertThat(questions)
+        .containsExactly("質問21", "質問20", "質問11", "質問10", "質問12", "質問13", "質問14", "質問15");
+    assertThat(instructions).startsWith("受付です。").contains("答え21").doesNotContain("他社");
+
+    String others =
+        Api.as(Tokens.service())
+            .header("x-client-id", "voice-topk-other")
+            .get("/session-config")
+            .ok()
+            .getString("instructions");
+    assertThat(others).contains("他社の質問").doesNotContain("質問21");
+    Api.as(Tokens.person("voice-topk"))
+        .header("x-client-id", "voice-topk-other")
+        .get("/session-config")
+        .problem(403);
+  }
+
+  private static void useCount(String tenant, String question, int count) {
+    RawDynamo.client()
+        .updateItem(
+            b ->
+                b.tableName(RawDynamo.table("faq"))
+                    .key(
+                        Map.of(
+                            "client_id", AttributeValue.fromS(tenant),
+                            "question", AttributeValue.fromS(question)))
+                    .updateExpression("SET use_count = :n")
+                    .expressionAttributeValues(
+                        Map.of(":n", AttributeValue.fromN(Integer.toString(count)))));
   }
 
   @Test

@@ -77,6 +77,40 @@ class FaqIndexesTest {
   }
 
   @Test
+  void aVersionReadByTheCallerIsTrustedAndOnlyAMovedVersionRebuilds() {
+    FaqIndexes indexes = indexes(10);
+    set("t", 3, "駐車場はありますか");
+    for (int i = 0; i < 50; i++) {
+      assertThat(indexes.of("t", 3).version()).isEqualTo(3);
+    }
+    assertThat(loads).hasValue(1);
+
+    set("t", 4, "駐車場は近くのコインパーキングをご利用ください");
+    assertThat(indexes.of("t", 4).topK("駐車場", 1).get(0).faq().question())
+        .isEqualTo("駐車場は近くのコインパーキングをご利用ください");
+    // A caller that read the version just before the change gets the newer index, not a rebuild.
+    assertThat(indexes.of("t", 3).version()).isEqualTo(4);
+    assertThat(loads).hasValue(2);
+    assertThat(versionReads).hasValue(0);
+  }
+
+  @Test
+  void mostUsedRanksByTheUseCountsReadWithTheIndexThenByQuestion() {
+    FaqIndexes indexes =
+        new FaqIndexes(
+            tenant -> 1L,
+            check,
+            10,
+            now::get,
+            tenant ->
+                new FaqIndex.Source(
+                    List.of(item("a"), item("b"), item("c"), item("d")), Map.of("c", 5L, "d", 2L)));
+    assertThat(indexes.of("t", 1).mostUsed(3))
+        .extracting(match -> match.faq().question())
+        .containsExactly("c", "d", "a");
+  }
+
+  @Test
   void concurrentCallersForOneTenantBuildItsIndexOnce() throws Exception {
     CountDownLatch loading = new CountDownLatch(1);
     FaqIndexes indexes =

@@ -29,8 +29,8 @@ class FaqRetrieverTest {
     retriever.store =
         new FaqStore() {
           @Override
-          public List<FaqItem> all(String tenantId) {
-            return faqs.get();
+          FaqIndex.Source source(String tenantId) {
+            return new FaqIndex.Source(faqs.get(), java.util.Map.of());
           }
         };
     retriever.indexCheck = Duration.ZERO;
