@@ -13,16 +13,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A Content-Type that is no media type at all ({@code garbage}, {@code application/}) or a URI
  * whose percent-escapes are not UTF-8 ({@code /callers/%FF}) makes the JAX-RS runtime fail before
  * any filter or exception mapper of ours runs, and the servlet container then answers with an HTML
- * page. Such requests are refused here, in front of it, with a problem document like every other
+ * page; a charset the JVM does not know ({@code charset=nonsense}) fails reading a String body with
+ * a 500. Such requests are refused here, in front of it, with a problem document like every other
  * refusal (415 and 400).
  */
 @WebFilter(urlPatterns = "/*")
@@ -30,6 +34,8 @@ public class MalformedRequestGuard implements Filter {
   private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
   private static final Pattern MEDIA_TYPE =
       Pattern.compile("\\s*" + TOKEN + "/" + TOKEN + "\\s*(;.*)?", Pattern.DOTALL);
+  private static final Pattern CHARSET =
+      Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
   @Override
@@ -42,10 +48,25 @@ public class MalformedRequestGuard implements Filter {
         && !contentType.isBlank()
         && !MEDIA_TYPE.matcher(contentType).matches()) {
       refuse(http, out, 415, "Unsupported Media Type", "Content-Type is not a valid media type.");
+    } else if (contentType != null && !knownCharset(contentType)) {
+      refuse(http, out, 415, "Unsupported Media Type", "The charset of Content-Type is unknown.");
     } else if (!isUtf8(http.getRequestURI()) || !isUtf8(http.getQueryString())) {
       refuse(http, out, 400, "Bad Request", "The request URI is not valid percent-encoded UTF-8.");
     } else {
       chain.doFilter(request, response);
+    }
+  }
+
+  /** No charset parameter, or one this JVM can decode (a String body is read with it). */
+  static boolean knownCharset(String contentType) {
+    Matcher charset = CHARSET.matcher(contentType);
+    if (!charset.find()) {
+      return true;
+    }
+    try {
+      return Charset.isSupported(charset.group(1));
+    } catch (IllegalCharsetNameException e) {
+      return false;
     }
   }
 

@@ -50,6 +50,11 @@ class UnreadableBodyIT {
     garbage.post("/faq", "{\"question\": \"q\", \"answer\": \"a\"}").problem(415);
     Api empty = Api.as(Tokens.person("unreadable-body")).header("Content-Type", "application/");
     empty.put("/task/x", "{}").problem(415);
+    Api nonsense =
+        Api.as(Tokens.person("unreadable-body"))
+            .header("Content-Type", "application/json; charset=nonsense");
+    nonsense.put("/ext-tools", "{}").problem(415);
+    nonsense.put("/prompt", "{\"content\": \"x\"}").problem(415);
   }
 
   @Test
