@@ -57,9 +57,26 @@ public class CallSessions {
     return deleted;
   }
 
-  /** True when the tenant has at least one turn of this call (ownership checks of recordings). */
+  /**
+   * True when the tenant has logged this call and no other tenant has (ownership checks of
+   * recordings). Any tenant may log a turn under any call SID, so a SID another tenant logged too
+   * is ambiguous and belongs to nobody: knowing a SID must not be enough to claim its recordings.
+   */
   public boolean belongsToTenant(String tenantId, String callSid) {
-    return !items(tenantId, callSid).isEmpty();
+    List<String> tenants =
+        dynamoDb
+            .queryPaginator(
+                b ->
+                    b.tableName(tables.logs())
+                        .indexName(CALL_SID_INDEX)
+                        .keyConditionExpression("call_sid = :c")
+                        .expressionAttributeValues(Map.of(":c", s(callSid))))
+            .items()
+            .stream()
+            .map(item -> item.get(LogItems.TENANT).s())
+            .distinct()
+            .toList();
+    return tenants.equals(List.of(tenantId));
   }
 
   private List<Map<String, AttributeValue>> items(String tenantId, String callSid) {

@@ -47,6 +47,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
           .build();
     }
+    if (isRefusedByStore(failure)) {
+      LOG.warning("request " + requestId.value() + ": DynamoDB refused a value: " + failure);
+      return problem(
+              400, "Bad Request", "A value in the request is too long or not valid for storage.")
+          .toResponse();
+    }
     Response response = problemFor(failure).toResponse();
     if (failure instanceof NotAllowedException notAllowed) {
       String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
@@ -93,9 +99,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         && (aws.statusCode() >= 500 || aws.isThrottlingException());
   }
 
+  /**
+   * DynamoDB's own validation of what a request put into a key or item (a key over 1 KB, an item
+   * over 400 KB): the client's input was too large for storage, not a failure of ours.
+   */
+  private static boolean isRefusedByStore(Throwable failure) {
+    return failure instanceof AwsServiceException aws
+        && aws.statusCode() == 400
+        && aws.awsErrorDetails() != null
+        && "ValidationException".equals(aws.awsErrorDetails().errorCode());
+  }
+
   private static boolean isMalformedBody(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof JsonbException || t instanceof JsonParsingException) {
+      if (t instanceof JsonbException || t instanceof JsonParsingException || isParserLimit(t)) {
         return true;
       }
       if (t == t.getCause()) {
@@ -103,6 +120,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       }
     }
     return failure instanceof ProcessingException;
+  }
+
+  /**
+   * Parsson refuses JSON nested deeper than its limit with a plain RuntimeException, which
+   * Liberty's JSON-P reader wraps in a bare 500: thrown by the parser, it is the input's fault.
+   */
+  private static boolean isParserLimit(Throwable t) {
+    StackTraceElement[] trace = t.getStackTrace();
+    return t.getClass() == RuntimeException.class
+        && trace.length > 0
+        && trace[0].getClassName().startsWith("org.eclipse.parsson.");
   }
 
   private Problem problem(int status, String title, String detail) {
