@@ -85,6 +85,21 @@ class CallerRecordingsIT {
     twilio.wiremock.verifyThat(0, probeOf(call));
   }
 
+  @Test
+  void aCallSidAnotherTenantLoggedTooTellsNothingAboutItsRecordings() {
+    String call = TwilioStubs.sid("CA");
+    TwilioStubs.seedCall("caller-rec-first", call, "09077770005");
+    TwilioStubs.seedCall("caller-rec-claimer", call, "09077770005");
+    answers(call, TwilioStubs.recordingJson(TwilioStubs.sid("RE"), call, 5));
+
+    JsonObject claimer =
+        Api.as(Tokens.person("caller-rec-claimer")).get("/callers/09077770005").ok();
+
+    assertThat(claimer.getJsonArray("sessions")).hasSize(1);
+    assertThat(claimer.getBoolean("recordings")).isFalse();
+    twilio.wiremock.verifyThat(0, probeOf(call));
+  }
+
   private void answers(String callSid, String recordings) {
     twilio.stub(
         get(urlPathEqualTo(TwilioStubs.RECORDINGS + ".json"))
