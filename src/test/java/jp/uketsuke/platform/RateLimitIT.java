@@ -74,14 +74,14 @@ class RateLimitIT {
   @Test
   void writesBeyondTheLimitAre429ButReadsChatAndOtherTenantsPass() throws Exception {
     Api tiny = Api.as(Tokens.person(WRITES_TINY));
-    Reply refused = untilRefused(() -> tiny.put("/prompt", "{\"content\": \"rl-w\"}"));
-    long retryAfter = assertRefused(refused, 5);
+    assertRefused(untilRefused(() -> tiny.put("/prompt", "{\"content\": \"rl-w\"}")), 5);
+    // Refused before any route runs: a missing task would otherwise be 404.
+    long retryAfter = assertRefused(tiny.delete("/task/rl-no-such-task"), 5);
 
     for (int i = 0; i < 10; i++) {
       assertThat(tiny.get("/prompt").ok().getString("content")).isEqualTo("rl-w");
     }
     tiny.post("/chat", turn("rl writes exhausted, chat still passes")).ok();
-    tiny.delete("/task/" + "rl-no-such-task").problem(429);
     Api.as(Tokens.person("rl-writes-other")).put("/prompt", "{\"content\": \"free\"}").ok();
 
     Thread.sleep(retryAfter * 1000);
