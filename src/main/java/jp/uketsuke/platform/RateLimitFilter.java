@@ -1,0 +1,62 @@
+package jp.uketsuke.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
+import jp.uketsuke.tenant.TenantContext;
+
+/**
+ * Per-tenant rate limits, right after the caller is known: chat turns ({@code POST /chat}) and
+ * writes (every other POST, PUT, PATCH, DELETE) each take from the tenant's own bucket; reads are
+ * not limited. A request over the limit gets 429 with {@code Retry-After} in seconds and never
+ * reaches a resource.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 100)
+public class RateLimitFilter implements ContainerRequestFilter {
+  private static final Set<String> WRITES =
+      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+  @Inject TenantContext tenant;
+  @Inject RateLimits limits;
+  @Inject RequestId requestId;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    RateLimits.Kind kind = kindOf(request);
+    if (kind == null) {
+      return;
+    }
+    long retryAfter = limits.take(tenant.tenantId(), kind);
+    if (retryAfter > 0) {
+      String what = kind == RateLimits.Kind.CHAT ? "chat turns" : "changes";
+      Problem problem =
+          Problem.of(
+              429,
+              "Too Many Requests",
+              "Too many " + what + " for this tenant; try again in " + retryAfter + " s.",
+              requestId.value());
+      request.abortWith(
+          Response.fromResponse(problem.toResponse())
+              .header(HttpHeaders.RETRY_AFTER, retryAfter)
+              .build());
+    }
+  }
+
+  private static RateLimits.Kind kindOf(ContainerRequestContext request) {
+    String method = request.getMethod();
+    if (!WRITES.contains(method)) {
+      return null;
+    }
+    String path = request.getUriInfo().getPath();
+    boolean chat = HttpMethod.POST.equals(method) && path.replace("/", "").equals("chat");
+    return chat ? RateLimits.Kind.CHAT : RateLimits.Kind.WRITES;
+  }
+}

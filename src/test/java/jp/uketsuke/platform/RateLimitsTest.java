@@ -1,0 +1,87 @@
+package jp.uketsuke.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import jp.uketsuke.platform.RateLimits.Kind;
+import org.junit.jupiter.api.Test;
+
+/** The token buckets on a clock the test turns by hand. */
+class RateLimitsTest {
+  private long now = 1_000_000_000L;
+
+  private RateLimits limits(String chat, String writes, String chatTenants, int maxTenants) {
+    RateLimits limits = new RateLimits();
+    limits.chat = chat;
+    limits.writes = writes;
+    limits.chatTenants = Optional.ofNullable(chatTenants);
+    limits.writesTenants = Optional.empty();
+    limits.maxTenants = maxTenants;
+    limits.clock = () -> now;
+    limits.init();
+    return limits;
+  }
+
+  @Test
+  void aBurstUpToTheCapacityPassesThenRetryAfterIsTheTimeToTheNextToken() {
+    RateLimits limits = limits("3/15s", "off", null, 10);
+    assertThat(limits.take("a", Kind.CHAT)).isZero();
+    assertThat(limits.take("a", Kind.CHAT)).isZero();
+    assertThat(limits.take("a", Kind.CHAT)).isZero();
+    assertThat(limits.take("a", Kind.CHAT)).isEqualTo(5);
+    now += Duration.ofMillis(4_001).toNanos();
+    assertThat(limits.take("a", Kind.CHAT)).isEqualTo(1);
+    now += Duration.ofMillis(1_000).toNanos();
+    assertThat(limits.take("a", Kind.CHAT)).isZero();
+    assertThat(limits.take("a", Kind.CHAT)).isEqualTo(5);
+  }
+
+  @Test
+  void tenantsAndKindsHaveTheirOwnBuckets() {
+    RateLimits limits = limits("1/1m", "1/1m", null, 10);
+    assertThat(limits.take("a", Kind.CHAT)).isZero();
+    assertThat(limits.take("a", Kind.CHAT)).isEqualTo(60);
+    assertThat(limits.take("a", Kind.WRITES)).isZero();
+    assertThat(limits.take("b", Kind.CHAT)).isZero();
+  }
+
+  @Test
+  void aTenantOverrideAppliesToThatTenantOnlyAndOffIsUnlimited() {
+    RateLimits limits = limits("2/1h", "off", "tiny=1/10s, free=off", 10);
+    assertThat(limits.take("tiny", Kind.CHAT)).isZero();
+    assertThat(limits.take("tiny", Kind.CHAT)).isEqualTo(10);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(limits.take("free", Kind.CHAT)).isZero();
+      assertThat(limits.take("other", Kind.WRITES)).isZero();
+    }
+    assertThat(limits.take("other", Kind.CHAT)).isZero();
+    assertThat(limits.take("other", Kind.CHAT)).isZero();
+    assertThat(limits.take("other", Kind.CHAT)).isEqualTo(1800);
+  }
+
+  @Test
+  void theMapIsBoundedAndAnEvictedTenantComesBackWithAFullBucket() {
+    RateLimits limits = limits("1/1h", "off", null, 2);
+    for (int i = 0; i < 100; i++) {
+      limits.take("t" + i, Kind.CHAT);
+    }
+    assertThat(limits.size()).isLessThanOrEqualTo(4);
+    assertThat(limits.take("t0", Kind.CHAT)).isZero();
+    assertThat(limits.take("t0", Kind.CHAT)).isPositive();
+  }
+
+  @Test
+  void limitsAreParsedOrRefusedAtStart() {
+    assertThat(RateLimit.parse("600/1m", "k")).isEqualTo(new RateLimit(600, Duration.ofMinutes(1)));
+    assertThat(RateLimit.parse(" 3 / 15s ", "k"))
+        .isEqualTo(new RateLimit(3, Duration.ofSeconds(15)));
+    assertThat(RateLimit.parse("10/h", "k")).isEqualTo(new RateLimit(10, Duration.ofHours(1)));
+    assertThat(RateLimit.parse("OFF", "k").off()).isTrue();
+    assertThatThrownBy(() -> RateLimit.parse("0/1m", "k")).hasMessageContaining("k");
+    assertThatThrownBy(() -> RateLimit.parse("fast", "k")).hasMessageContaining("600/1m");
+    assertThatThrownBy(() -> limits("1/1m", "1/1m", "tiny", 10))
+        .hasMessageContaining("uketsuke.rate-limit.chat.tenants");
+  }
+}
