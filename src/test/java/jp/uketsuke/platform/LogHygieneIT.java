@@ -1,7 +1,7 @@
 package jp.uketsuke.platform;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +41,13 @@ class LogHygieneIT {
   static final List<String> PHONE_FORMS =
       List.of(PHONE, "09048172635", "819048172635", "9048172635", "48172635", "4817-2635");
 
+  static final String MODEL_ANSWER =
+      """
+      {"id": "chatcmpl-log", "object": "chat.completion", "model": "gpt-4o-mini",
+       "choices": [{"index": 0, "finish_reason": "stop",
+                    "message": {"role": "assistant", "content": "承知しました。"}}],
+       "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}""";
+
   static String token;
   static String serviceToken;
   static String strangerToken;
@@ -48,6 +55,7 @@ class LogHygieneIT {
   static final String callerId = "loghyg-caller-" + UUID.randomUUID();
   static final String callsId = "loghyg-calls-" + UUID.randomUUID();
   static final String serviceId = "loghyg-svc-" + UUID.randomUUID();
+  static final String settingsId = "loghyg-settings-" + UUID.randomUUID();
   static final String strangerId = "loghyg-bad-" + UUID.randomUUID();
 
   /** Sends the requests once; the tests judge what they left in the logs. */
@@ -60,11 +68,13 @@ class LogHygieneIT {
     owner.put("/prompt", "{\"content\": \"Receptionist. marker:" + TENANT + "|\"}").ok();
 
     WireMock wm = LocalStack.get().wiremock();
-    StubMapping failing =
+    // The model answers: a failing one here would count against the circuit breaker that every
+    // chat test shares.
+    StubMapping model =
         wm.register(
             post(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing("marker:" + TENANT + "|"))
-                .willReturn(aResponse().withStatus(500).withBody("{\"error\":\"down\"}")));
+                .willReturn(okJson(MODEL_ANSWER)));
     try {
       String body =
           "{\"phone_number\": \""
@@ -76,10 +86,22 @@ class LogHygieneIT {
               .header("X-Request-Id", chatId)
               .post("/chat", body);
       assertThat(chat.status()).as(chat.body()).isEqualTo(200);
+      assertThat(chat.json().getString("mode")).isEqualTo("llm");
       assertThat(chat.header("X-Request-Id")).isEqualTo(chatId);
     } finally {
-      wm.removeStubMapping(failing);
+      wm.removeStubMapping(model);
     }
+    // A stored setting that is not JSON: the settings code warns while serving the request.
+    RawDynamo.client()
+        .putItem(
+            b ->
+                b.tableName(RawDynamo.table("prompts"))
+                    .item(
+                        Map.of(
+                            "client_id", AttributeValue.fromS(TENANT),
+                            "id", AttributeValue.fromS("functions"),
+                            "content", AttributeValue.fromS("{not json"))));
+    owner.header("X-Request-Id", settingsId).get("/func-config").ok();
     String encoded = URLEncoder.encode(PHONE, StandardCharsets.UTF_8);
     Api.as(token).header("X-Request-Id", callerId).get("/callers/" + pathSegment(PHONE)).ok();
     Api.as(token).header("X-Request-Id", callsId).get("/calls?phone=" + encoded).ok();
@@ -115,7 +137,7 @@ class LogHygieneIT {
                 serviceId.equals(r.getString("ext_request_id", null))
                     && "liberty_accesslog".equals(r.getString("type", "")),
             "the access log entry of " + serviceId);
-    for (String id : List.of(chatId, callerId, callsId, serviceId)) {
+    for (String id : List.of(chatId, callerId, callsId, serviceId, settingsId)) {
       List<JsonObject> ofRequest = ofRequest(records, id);
       assertThat(ofRequest)
           .as("log records of %s", id)
@@ -125,10 +147,10 @@ class LogHygieneIT {
           .as("log records of %s", id)
           .allSatisfy(r -> assertThat(r.getString("ext_tenant", null)).isEqualTo(TENANT));
     }
-    // A line written by the chat engine, not by the plumbing, carries them too.
-    assertThat(ofRequest(records, chatId))
+    // A line written by the settings code, not by the plumbing, carries them too.
+    assertThat(ofRequest(records, settingsId))
         .extracting(r -> r.getString("message", ""))
-        .anyMatch(m -> m.contains("answering without the model"));
+        .anyMatch(m -> m.contains("holds text that is not JSON"));
     // A request without a valid token has an id and no tenant.
     assertThat(ofRequest(records, strangerId))
         .isNotEmpty()
