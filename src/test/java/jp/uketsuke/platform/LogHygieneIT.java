@@ -179,7 +179,9 @@ class LogHygieneIT {
     Map<String, String> secrets = configuredSecrets();
     assertThat(secrets).containsKeys("uketsuke.openai.api-key", "uketsuke.twilio.auth-token");
     List<Path> files = ServerLogs.files();
-    assertThat(files).extracting(f -> f.getFileName().toString()).contains("messages.log");
+    assertThat(files)
+        .extracting(f -> f.getFileName().toString())
+        .contains("console.log", "messages.log");
     for (Path file : files) {
       String text = String.join("\n", ServerLogs.lines(file));
       assertThat(text)

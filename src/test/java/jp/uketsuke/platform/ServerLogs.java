@@ -19,8 +19,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The started server's log folder ({@code it.liberty.logs}): messages.log in JSON (the test-only
- * logging.xml), the access log, console output and FFDC reports, read as they are on disk.
+ * The started server's log folder ({@code it.liberty.logs}): console.log in JSON (the test-only
+ * logging.xml, as the container image writes its console), the access log, console output and FFDC
+ * reports, read as they are on disk.
  */
 final class ServerLogs {
   private ServerLogs() {}
@@ -33,10 +34,10 @@ final class ServerLogs {
     return Path.of(value);
   }
 
-  /** Every JSON record of messages.log (lines written before JSON logging began are skipped). */
+  /** Every JSON record of console.log (lines written before JSON logging began are skipped). */
   static List<JsonObject> records() {
     List<JsonObject> records = new ArrayList<>();
-    for (String line : lines(folder().resolve("messages.log"))) {
+    for (String line : lines(folder().resolve("console.log"))) {
       if (line.startsWith("{")) {
         try (JsonReader reader = Json.createReader(new StringReader(line))) {
           records.add(reader.readObject());
@@ -48,7 +49,7 @@ final class ServerLogs {
     return records;
   }
 
-  /** Waits until messages.log holds a record that {@code wanted} accepts; Liberty writes async. */
+  /** Waits until console.log holds a record that {@code wanted} accepts; Liberty writes async. */
   static List<JsonObject> awaitRecords(Predicate<JsonObject> wanted, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
@@ -57,7 +58,7 @@ final class ServerLogs {
         return records;
       }
       if (System.nanoTime() > deadline) {
-        fail("messages.log never showed %s", what);
+        fail("console.log never showed %s", what);
       }
       try {
         Thread.sleep(200);
