@@ -15,7 +15,8 @@ COPY --chown=1001:0 target/uketsuke.war /config/apps/
 # Logs as JSON on the console, for the cluster's log pipeline. Set here rather than in the
 # Deployment because they describe the image, not the cluster: any container runtime gets
 # structured logs, and a Deployment can still override them. Access-log entries take their fields
-# from server.xml's logFormat, so each carries the request's X-Request-Id.
+# from server.xml's logFormat, so each carries the request id and tenant as ext_request_id and
+# ext_tenant, like the application's own lines.
 ENV WLP_LOGGING_CONSOLE_FORMAT=JSON \
     WLP_LOGGING_CONSOLE_LOGLEVEL=info \
     WLP_LOGGING_CONSOLE_SOURCE=message,trace,accessLog,ffdc,audit \

@@ -1,6 +1,7 @@
 package jp.uketsuke.tenant;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 import jp.uketsuke.platform.ApiException;
 
 /**
@@ -24,5 +25,10 @@ public class TenantContext {
 
   public String tenantId() {
     return caller().tenantId();
+  }
+
+  /** The tenant when a token established one, without insisting on it (for logs and headers). */
+  public Optional<String> knownTenantId() {
+    return Optional.ofNullable(caller).map(Caller::tenantId);
   }
 }

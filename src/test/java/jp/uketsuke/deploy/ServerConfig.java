@@ -32,6 +32,26 @@ final class ServerConfig {
     throw new AssertionError("server.xml declares no http.port variable");
   }
 
+  /** The logFormat of the default endpoint's access log. */
+  static String accessLogFormat() {
+    NodeList nodes = document().getElementsByTagName("accessLogging");
+    assertThatExactlyOne(nodes);
+    return ((Element) nodes.item(0)).getAttribute("logFormat");
+  }
+
+  /** An attribute of the one {@code <logging>} element. */
+  static String loggingAttribute(String name) {
+    NodeList nodes = document().getElementsByTagName("logging");
+    assertThatExactlyOne(nodes);
+    return ((Element) nodes.item(0)).getAttribute(name);
+  }
+
+  private static void assertThatExactlyOne(NodeList nodes) {
+    if (nodes.getLength() != 1) {
+      throw new AssertionError("server.xml has " + nodes.getLength() + " such elements");
+    }
+  }
+
   private static Document document() {
     Path file = Manifests.PROJECT.resolve("liberty/server.xml");
     try {
