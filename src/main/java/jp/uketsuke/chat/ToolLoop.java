@@ -10,14 +10,15 @@ import java.util.List;
 import jp.uketsuke.llm.ChatMessage;
 import jp.uketsuke.llm.ChatResponse;
 import jp.uketsuke.llm.LanguageModel;
+import jp.uketsuke.llm.ModelException;
 import jp.uketsuke.llm.ToolCall;
 
 /**
  * The model rounds of one turn: the model answers or asks for tools, the tools run and their
  * results go back, up to the configured number of rounds. The last round, and any round that starts
  * close to the deadline, must answer in text; a model that asks for tools in a round started close
- * to the deadline ends the turn there, so a turn ends in time with a reply. One model call is not
- * cut short: its own timeouts bound it, and the round reserve is meant to leave room for one.
+ * to the deadline ends the turn there, so a turn ends in time with a reply. No model call waits
+ * past the deadline either: its read timeout shrinks to what is left of the turn.
  */
 @ApplicationScoped
 public class ToolLoop {
@@ -53,7 +54,7 @@ public class ToolLoop {
       }
       boolean nearDeadline = left.compareTo(settings.roundReserve()) < 0;
       boolean last = round == settings.maxRounds() || nearDeadline;
-      ChatMessage answer = ask(messages, briefing, !last, progress);
+      ChatMessage answer = ask(messages, briefing, !last, progress, deadline);
       if (answer.callsTools() && nearDeadline) {
         // Told to answer in text, it asked for tools again: another round would run past the
         // deadline, so the turn ends here.
@@ -81,11 +82,18 @@ public class ToolLoop {
   }
 
   private ChatMessage ask(
-      List<ChatMessage> messages, Briefing briefing, boolean mayCallTools, Progress progress) {
+      List<ChatMessage> messages,
+      Briefing briefing,
+      boolean mayCallTools,
+      Progress progress,
+      Instant deadline) {
     ChatResponse response;
     try {
       response =
-          model.complete(model.request(messages, briefing.tools().definitions(), mayCallTools));
+          model.complete(
+              model.request(messages, briefing.tools().definitions(), mayCallTools), deadline);
+    } catch (ModelException.OutOfTime e) {
+      throw new NoAnswer("deadline reached", progress, e);
     } catch (RuntimeException e) {
       throw new NoAnswer("model failed: " + e.getClass().getSimpleName(), progress, e);
     }

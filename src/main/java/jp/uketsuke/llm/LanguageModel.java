@@ -4,8 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -17,16 +21,20 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * errors are retried with backoff; a model that keeps failing opens the circuit so turns answer
  * offline at once instead of waiting for it. Every value below can be changed through MP Config
  * ({@code jp.uketsuke.llm.LanguageModel/complete/Retry/maxRetries=...}).
+ *
+ * <p>A call never waits past the turn's deadline: each attempt (retries included) reads with the
+ * configured timeout or, when the deadline is nearer, with what is left of it.
  */
 @ApplicationScoped
 public class LanguageModel {
   @Inject ModelSettings settings;
 
   private ChatCompletionsApi api;
+  private final Map<Duration, ChatCompletionsApi> shorter = new ConcurrentHashMap<>();
 
   @PostConstruct
   void connect() {
-    api = settings.baseUrl().map(this::client).orElse(null);
+    api = settings.baseUrl().map(url -> client(url, settings.readTimeout())).orElse(null);
   }
 
   /** False when no base URL is configured: the assistant then answers without a model. */
@@ -52,7 +60,9 @@ public class LanguageModel {
   }
 
   /**
-   * @throws ModelException when the server answers with an error (after retries where they help)
+   * @param deadline the turn's deadline: no attempt waits past it
+   * @throws ModelException when the server answers with an error (after retries where they help),
+   *     or {@link ModelException.OutOfTime} when the deadline leaves no time for an attempt
    * @throws IllegalStateException when no model is configured
    */
   @Timeout(value = 15, unit = ChronoUnit.SECONDS)
@@ -68,19 +78,27 @@ public class LanguageModel {
       failureRatio = 0.6,
       delay = 30,
       delayUnit = ChronoUnit.SECONDS,
-      skipOn = ModelException.Rejected.class)
-  public ChatResponse complete(ChatRequest request) {
+      skipOn = {ModelException.Rejected.class, ModelException.OutOfTime.class})
+  public ChatResponse complete(ChatRequest request, Instant deadline) {
     if (api == null) {
       throw new IllegalStateException("no model is configured");
     }
-    return api.complete(request);
+    Duration configured = settings.readTimeout();
+    Duration readTimeout =
+        CallBudget.readTimeout(configured, Duration.between(Instant.now(), deadline))
+            .orElseThrow(() -> new ModelException.OutOfTime("the turn's deadline is reached"));
+    if (readTimeout.equals(configured)) {
+      return api.complete(request);
+    }
+    String baseUrl = settings.baseUrl().orElseThrow();
+    return shorter.computeIfAbsent(readTimeout, t -> client(baseUrl, t)).complete(request);
   }
 
-  private ChatCompletionsApi client(String baseUrl) {
+  private ChatCompletionsApi client(String baseUrl, Duration readTimeout) {
     return RestClientBuilder.newBuilder()
         .baseUri(URI.create(baseUrl))
         .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .register(ModelErrors.class)
         .register(settings.headers())
         .build(ChatCompletionsApi.class);

@@ -36,4 +36,11 @@ public class ModelException extends RuntimeException {
       super(status, message);
     }
   }
+
+  /** The turn's deadline leaves no time for (another) call; not the model's fault, not retried. */
+  public static final class OutOfTime extends ModelException {
+    OutOfTime(String message) {
+      super(0, message);
+    }
+  }
 }

@@ -118,13 +118,62 @@ class ChatExtToolIT {
     return URI.create(LocalStack.get().wiremockUrl()).getPort();
   }
 
+  /**
+   * The turn's deadline bounds a single model call too: a round that starts with less time left
+   * than the read timeout reads only for what is left. Round 1 takes 1.5 s and asks for a tool that
+   * takes 3 s, so round 2 starts with about 1.5 s of the test server's 6 s left; its model answers
+   * after 1.8 s, within the 2 s read timeout but after the deadline, and is not waited for.
+   */
+  @Test
+  void aModelCallStartedNearTheDeadlineWaitsOnlyForWhatIsLeftOfTheTurn() {
+    WireMock wm = LocalStack.get().wiremock();
+    Api owner = tenant("chat-ext-late");
+    owner.put("/ext-tools", extTools("http://127.0.0.1:" + wiremockPort(), "chat-ext-late")).ok();
+    StubMapping tool =
+        wm.register(
+            WireMock.post(urlPathMatching("/ext-tool/chat-ext-late/.*"))
+                .willReturn(okJson("{\"forecast\": \"雨\"}").withFixedDelay(3_000)));
+    try (ModelStub model = new ModelStub("marker:chat-ext-late")) {
+      String scenario = "ext-late";
+      model.add(
+          model
+              .request()
+              .inScenario(scenario)
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willSetStateTo("tool-called")
+              .willReturn(toolCalls("weather", ARGUMENTS).withFixedDelay(1_500)));
+      model.add(
+          model
+              .request()
+              .inScenario(scenario)
+              .whenScenarioStateIs("tool-called")
+              .willReturn(answer("遅すぎた答え", 10, 5).withFixedDelay(1_800)));
+
+      JsonObject reply = owner.post("/chat", chat("0311115557", "明日の天気は", null)).ok();
+
+      assertThat(reply.getString("mode")).isEqualTo("fallback");
+      assertThat(reply.getString("reply")).isEqualTo(ChatFallbackIT.APOLOGY);
+    } finally {
+      wm.removeStubMapping(tool);
+    }
+    Map<String, AttributeValue> turn = ChatTables.turns("chat-ext-late").get(0);
+    assertThat(s(turn, "mode")).isEqualTo("fallback");
+    // cut while reading ("model failed: ..."), or not started when the machine was slower still
+    assertThat(s(turn, "error")).containsAnyOf("model failed", "deadline reached");
+    assertThat(turn.get("tools").l()).extracting(AttributeValue::s).containsExactly("weather");
+  }
+
   private static String extTools(String base) {
+    return extTools(base, "chat-ext-ok");
+  }
+
+  private static String extTools(String base, String pathSlug) {
     JsonObject tool =
         Json.createObjectBuilder()
             .add("name", "weather")
             .add("description", "The forecast for a city")
             .add("method", "POST")
-            .add("url", base + "/ext-tool/chat-ext-ok/{{city}}?q={{q}}")
+            .add("url", base + "/ext-tool/" + pathSlug + "/{{city}}?q={{q}}")
             .add("headers", Json.createObjectBuilder().add("X-Test", "ext"))
             .add(
                 "body",
