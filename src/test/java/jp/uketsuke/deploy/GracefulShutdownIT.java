@@ -60,7 +60,11 @@ class GracefulShutdownIT {
         .put("/prompt", "{\"content\": \"Receptionist. " + MARKER + "\"}")
         .ok();
     server =
-        SecondServer.create("uketsuke-shutdown", Map.of("uketsuke.openai.read-timeout", "PT14S"));
+        SecondServer.create(
+            "uketsuke-shutdown",
+            // The model answers after 11 s: the read timeout and the turn's deadline (which also
+            // bounds each model call) leave room for it; the test server's own are 2 s and 6 s.
+            Map.of("uketsuke.openai.read-timeout", "PT14S", "uketsuke.chat.deadline", "PT25S"));
     server.start(Duration.ofMinutes(4));
   }
 
