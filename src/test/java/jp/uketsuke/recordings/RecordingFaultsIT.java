@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import jp.uketsuke.testing.Api;
-import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Reply;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -229,17 +228,7 @@ class RecordingFaultsIT {
   }
 
   private static Map<String, AttributeValue> storedItem(String recording) {
-    return RawDynamo.client()
-        .getItem(
-            b ->
-                b.tableName(RawDynamo.table("transcripts"))
-                    .key(
-                        Map.of(
-                            "client_id",
-                            AttributeValue.fromS(TENANT),
-                            "recording_sid",
-                            AttributeValue.fromS(recording))))
-        .item();
+    return TwilioStubs.storedTranscript(TENANT, recording);
   }
 
   private static void sleep(long millis) {

@@ -212,17 +212,7 @@ class TranscriptionIT {
   }
 
   private static Map<String, AttributeValue> storedItem(String recording) {
-    return RawDynamo.client()
-        .getItem(
-            b ->
-                b.tableName(RawDynamo.table("transcripts"))
-                    .key(
-                        Map.of(
-                            "client_id",
-                            AttributeValue.fromS(TENANT),
-                            "recording_sid",
-                            AttributeValue.fromS(recording))))
-        .item();
+    return TwilioStubs.storedTranscript(TENANT, recording);
   }
 
   private static long transcribedSeconds() {

@@ -9,10 +9,13 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.LocalStack;
+import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * WireMock playing Twilio for one test: unique SIDs, stubs removed afterwards (every IT shares the
@@ -38,6 +41,21 @@ final class TwilioStubs implements AutoCloseable {
             {"phone_number": "%s", "user_text": "もしもし", "call_sid": "%s"}"""
                 .formatted(phone, callSid))
         .ok();
+  }
+
+  /** The stored transcript of a tenant's recording, read straight from the table (empty: none). */
+  static Map<String, AttributeValue> storedTranscript(String tenant, String recording) {
+    return RawDynamo.client()
+        .getItem(
+            b ->
+                b.tableName(RawDynamo.table("transcripts"))
+                    .key(
+                        Map.of(
+                            "client_id",
+                            AttributeValue.fromS(tenant),
+                            "recording_sid",
+                            AttributeValue.fromS(recording))))
+        .item();
   }
 
   StubMapping stub(MappingBuilder mapping) {
