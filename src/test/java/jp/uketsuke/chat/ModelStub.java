@@ -21,7 +21,7 @@ import jp.uketsuke.testing.LocalStack;
  * WireMock playing the model for one test. All tests share one WireMock, so every stub matches only
  * requests that carry the test's own marker (its tenant's prompt), and {@link #close} removes them.
  */
-final class ModelStub implements AutoCloseable {
+public final class ModelStub implements AutoCloseable {
   static final String PATH = "/v1/chat/completions";
 
   private final WireMock wm = LocalStack.get().wiremock();
@@ -109,7 +109,9 @@ final class ModelStub implements AutoCloseable {
     stubs.forEach(wm::removeStubMapping);
   }
 
-  static ResponseDefinitionBuilder answer(String text, int promptTokens, int completionTokens) {
+  /** A plain text answer of the model (also used by tests outside this package). */
+  public static ResponseDefinitionBuilder answer(
+      String text, int promptTokens, int completionTokens) {
     return okJson(
         Json.createObjectBuilder()
             .add("id", "chatcmpl-test")

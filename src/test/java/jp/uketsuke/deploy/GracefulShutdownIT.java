@@ -1,7 +1,6 @@
 package jp.uketsuke.deploy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import jp.uketsuke.chat.ModelStub;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.LocalStack;
 import jp.uketsuke.testing.RawDynamo;
@@ -85,7 +85,7 @@ class GracefulShutdownIT {
         wm.register(
             post(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing(MARKER))
-                .willReturn(answer("少々お待たせしました。").withFixedDelay(MODEL_DELAY_MS)));
+                .willReturn(ModelStub.answer("少々お待たせしました。", 10, 5).withFixedDelay(MODEL_DELAY_MS)));
     String token = Tokens.person(TENANT);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<CompletableFuture<HttpResponse<String>>> turns = new ArrayList<>();
@@ -184,34 +184,5 @@ class GracefulShutdownIT {
         .filter(v -> v != null && v.s() != null)
         .map(AttributeValue::s)
         .toList();
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(
-      String text) {
-    return okJson(
-        Json.createObjectBuilder()
-            .add("id", "chatcmpl-shutdown")
-            .add("object", "chat.completion")
-            .add("model", "gpt-4o-mini")
-            .add(
-                "choices",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("index", 0)
-                            .add(
-                                "message",
-                                Json.createObjectBuilder()
-                                    .add("role", "assistant")
-                                    .add("content", text))
-                            .add("finish_reason", "stop")))
-            .add(
-                "usage",
-                Json.createObjectBuilder()
-                    .add("prompt_tokens", 10)
-                    .add("completion_tokens", 5)
-                    .add("total_tokens", 15))
-            .build()
-            .toString());
   }
 }
