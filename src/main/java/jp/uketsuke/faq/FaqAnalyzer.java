@@ -62,9 +62,19 @@ final class FaqAnalyzer extends Analyzer {
 
   /** True for a term written in hiragana only. */
   static boolean isKana(CharSequence term) {
-    return term.length() > 0
-        && term.codePoints()
-            .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA);
+    // A plain loop: this runs for every term of every query and question ranked.
+    int length = term.length();
+    if (length == 0) {
+      return false;
+    }
+    for (int i = 0; i < length; ) {
+      int c = Character.codePointAt(term, i);
+      if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HIRAGANA) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
   private static final int CJK_SCRIPTS =

@@ -20,6 +20,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -151,7 +153,11 @@ final class FaqIndex {
     if (query.isEmpty()) {
       return matches;
     }
-    for (ScoreDoc hit : searcher.search(query.toLucene(), n).scoreDocs) {
+    // Only the top n are wanted, never the total hit count: with the threshold at n Lucene may
+    // skip documents that cannot enter the top n as soon as it has n (the default counts 1,000
+    // hits exactly first, which at 10,000 FAQs scored most of the index for every question).
+    TopDocs top = searcher.search(query.toLucene(), new TopScoreDocCollectorManager(n, null, n));
+    for (ScoreDoc hit : top.scoreDocs) {
       int position = positionOfDoc[hit.doc];
       matched[position] = true;
       FaqItem faq = items.get(position);

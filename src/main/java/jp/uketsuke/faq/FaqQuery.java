@@ -101,8 +101,7 @@ final class FaqQuery {
     double total = 0;
     double covered = 0;
     for (String term : FaqTerms.distinct(ANALYZER, ALL_TERMS, question)) {
-      double idf =
-          weight(term) * idf(reader.docFreq(new Term(field(FaqIndex.QUESTION, term), term)));
+      double idf = weight(term) * idf(docFreq(FaqIndex.QUESTION, term));
       total += idf;
       if (terms.contains(term)) {
         covered += idf;
@@ -113,7 +112,9 @@ final class FaqQuery {
 
   /**
    * How many FAQs hold the term in the field. One terms enumeration per field and query is reused
-   * for all lookups: a fresh one per term made long histories cost tens of milliseconds.
+   * for all lookups, also by {@link #coverage}: a fresh one per term (as {@code
+   * IndexReader.docFreq} makes) made long histories cost tens of milliseconds, and the coverage of
+   * the top hits a third of a search at 10,000 FAQs.
    */
   private int docFreq(String base, String term) throws IOException {
     String field = field(base, term);
