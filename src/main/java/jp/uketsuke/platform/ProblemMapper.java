@@ -21,7 +21,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * The one place where a failure becomes a response. Clients get a status and a sentence written for
  * them; class names, stack traces and AWS messages stay in the log, under the request id. A store
- * that cannot be reached is the client's cue to retry (503 with Retry-After), not a bug (500).
+ * that cannot be reached is the client's cue to retry (503), not a bug (500). Every 503 (store
+ * down, an open circuit, a capability not configured) carries the same Retry-After, decided here.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -34,6 +35,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
+    Response response = responseFor(failure);
+    if (response.getStatus() == 503) {
+      return Response.fromResponse(response)
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .build();
+    }
+    return response;
+  }
+
+  private Response responseFor(Throwable failure) {
     if (body.exceededLimit() >= 0) {
       failure =
           ApiException.payloadTooLarge(
@@ -41,11 +52,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (isStoreUnavailable(failure)) {
       LOG.warning("request " + requestId.value() + ": DynamoDB unavailable: " + failure);
-      return Response.fromResponse(
-              problem(503, "Service Unavailable", "Storage is unavailable; try again shortly.")
-                  .toResponse())
-          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-          .build();
+      return problem(503, "Service Unavailable", "Storage is unavailable; try again shortly.")
+          .toResponse();
     }
     if (isRefusedByStore(failure)) {
       LOG.warning("request " + requestId.value() + ": DynamoDB refused a value: " + failure);
