@@ -3,18 +3,15 @@ package jp.uketsuke.llm;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * The configured model, reached through one Rest Client built at start-up. Rate limits and server
@@ -27,6 +24,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  */
 @ApplicationScoped
 public class LanguageModel {
+  @Inject OpenAiConnection openAi;
   @Inject ModelSettings settings;
 
   private ChatCompletionsApi api;
@@ -34,10 +32,10 @@ public class LanguageModel {
 
   @PostConstruct
   void connect() {
-    api = settings.baseUrl().map(url -> client(url, settings.readTimeout())).orElse(null);
+    api = openAi.configured() ? client(settings.readTimeout()) : null;
   }
 
-  /** False when no base URL is configured: the assistant then answers without a model. */
+  /** False when OpenAI is not configured: the assistant then answers without a model. */
   public boolean configured() {
     return api != null;
   }
@@ -90,17 +88,10 @@ public class LanguageModel {
     if (readTimeout.equals(configured)) {
       return api.complete(request);
     }
-    String baseUrl = settings.baseUrl().orElseThrow();
-    return shorter.computeIfAbsent(readTimeout, t -> client(baseUrl, t)).complete(request);
+    return shorter.computeIfAbsent(readTimeout, this::client).complete(request);
   }
 
-  private ChatCompletionsApi client(String baseUrl, Duration readTimeout) {
-    return RestClientBuilder.newBuilder()
-        .baseUri(URI.create(baseUrl))
-        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .register(ModelErrors.class)
-        .register(settings.headers())
-        .build(ChatCompletionsApi.class);
+  private ChatCompletionsApi client(Duration readTimeout) {
+    return openAi.client(readTimeout).register(ModelErrors.class).build(ChatCompletionsApi.class);
   }
 }

@@ -6,8 +6,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 
 /**
- * Adds the credentials to every model request. They are read once at start-up and held here, so a
- * request never waits for configuration lookups and the key never appears in a request object.
+ * Adds the credentials to every request to OpenAI (chat and transcription). They are read once at
+ * start-up and held here, so a request never waits for configuration lookups and the key never
+ * appears in a request object.
  */
 final class ModelHeaders implements ClientRequestFilter {
   private final Optional<String> apiKey;

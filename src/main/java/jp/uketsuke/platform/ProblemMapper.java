@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -21,7 +23,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * The one place where a failure becomes a response. Clients get a status and a sentence written for
  * them; class names, stack traces and AWS messages stay in the log, under the request id. A store
- * that cannot be reached is the client's cue to retry (503 with Retry-After), not a bug (500).
+ * that cannot be reached is the client's cue to retry (503), not a bug (500). Every 503 (store
+ * down, an open circuit, a capability not configured) carries the same Retry-After, decided here.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -34,21 +37,28 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
+    Response response = responseFor(failure);
+    if (response.getStatus() == 503) {
+      return Response.fromResponse(response)
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .build();
+    }
+    return response;
+  }
+
+  private Response responseFor(Throwable failure) {
     if (body.exceededLimit() >= 0) {
       failure =
           ApiException.payloadTooLarge(
               "The request body is larger than " + body.exceededLimit() + " bytes.");
     }
     if (isStoreUnavailable(failure)) {
-      LOG.warning("request " + requestId.value() + ": DynamoDB unavailable: " + failure);
-      return Response.fromResponse(
-              problem(503, "Service Unavailable", "Storage is unavailable; try again shortly.")
-                  .toResponse())
-          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-          .build();
+      log(Level.WARNING, "request " + requestId.value() + ": DynamoDB unavailable", failure);
+      return problem(503, "Service Unavailable", "Storage is unavailable; try again shortly.")
+          .toResponse();
     }
     if (isRefusedByStore(failure)) {
-      LOG.warning("request " + requestId.value() + ": DynamoDB refused a value: " + failure);
+      log(Level.WARNING, "request " + requestId.value() + ": DynamoDB refused a value", failure);
       return problem(
               400, "Bad Request", "A value in the request is too long or not valid for storage.")
           .toResponse();
@@ -86,8 +96,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       Response.StatusType status = web.getResponse().getStatusInfo();
       return problem(status.getStatusCode(), status.getReasonPhrase(), status.getReasonPhrase());
     }
-    LOG.log(Level.SEVERE, "request " + requestId.value() + " failed", failure);
+    log(Level.SEVERE, "request " + requestId.value() + " failed", failure);
     return problem(500, "Internal Server Error", "Something went wrong on our side.");
+  }
+
+  /**
+   * Exception texts may quote a caller's phone number (a path, a DynamoDB key), so the failure is
+   * written with numbers masked: as text for a warning, with its stack trace for a bug (rendered
+   * here, as a handler would print the raw messages).
+   */
+  static void log(Level level, String message, Throwable failure) {
+    String text =
+        level.intValue() >= Level.SEVERE.intValue() ? stackTrace(failure) : failure.toString();
+    LOG.log(level, message + ": " + PhoneMask.in(text));
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    return trace.toString().stripTrailing();
   }
 
   /** DynamoDB could not be reached, or answered that it is overloaded or failing itself. */

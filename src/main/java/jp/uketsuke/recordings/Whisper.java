@@ -8,36 +8,29 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import jp.uketsuke.llm.OpenAiConnection;
 import jp.uketsuke.platform.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Speech to text through OpenAI. A transcription is paid for, so a failed one is not retried
  * blindly: the client gets a 502 and may ask again; an outage opens the breaker instead of queueing
- * uploads. The key is read once, at start.
+ * uploads. Where OpenAI is, its key and whether it is configured at all is {@link
+ * OpenAiConnection}'s, shared with chat.
  */
 @ApplicationScoped
 public class Whisper {
   private static final Logger LOG = Logger.getLogger(Whisper.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "uketsuke.openai.api-key")
-  Optional<String> apiKey;
-
-  @Inject
-  @ConfigProperty(name = "uketsuke.openai.base-url", defaultValue = "https://api.openai.com/v1")
-  URI baseUrl;
+  @Inject OpenAiConnection openAi;
 
   @Inject
   @ConfigProperty(name = "uketsuke.openai.transcription-model", defaultValue = "whisper-1")
@@ -62,18 +55,13 @@ public class Whisper {
   @PostConstruct
   void init() {
     languages = TenantMap.parse(tenantLanguages, "uketsuke.openai.transcription-languages");
-    api =
-        RestClientBuilder.newBuilder()
-            .baseUri(baseUrl)
-            .connectTimeout(5, TimeUnit.SECONDS)
-            .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-            .build(WhisperApi.class);
+    api = openAi.client(timeout).build(WhisperApi.class);
   }
 
   void requireConfigured() {
-    if (apiKey.filter(key -> !key.isBlank()).isEmpty()) {
+    if (!openAi.configured()) {
       throw ApiException.unavailable(
-          "Transcription is not available: no OpenAI API key is configured for this service.");
+          "Transcription is not available: OpenAI is not configured for this service.");
     }
   }
 
@@ -89,8 +77,7 @@ public class Whisper {
   WhisperResult transcribe(Path audio, MediaFormat format, String language) {
     requireConfigured();
     try (InputStream content = Files.newInputStream(audio)) {
-      WhisperResult result =
-          api.transcribe("Bearer " + apiKey.orElseThrow().strip(), form(content, format, language));
+      WhisperResult result = api.transcribe(form(content, format, language));
       if (result == null || result.text() == null) {
         throw ApiException.badGateway("OpenAI returned no transcript; try again later.");
       }

@@ -136,6 +136,7 @@ class RecordingFaultsIT {
     }
     reply.problem(503);
     assertThat(reply.json().getString("error")).contains("try again");
+    assertThat(reply.header("Retry-After")).as("seconds until asking again").isEqualTo("5");
     assertThat(failures).as("502s before the circuit opened").isBetween(3, 4);
     twilio.wiremock.verifyThat(failures, whisperCalledWith(audio));
     assertThat(storedItem(recording)).isEmpty();

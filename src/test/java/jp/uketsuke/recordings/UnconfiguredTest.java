@@ -3,13 +3,16 @@ package jp.uketsuke.recordings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Optional;
+import jp.uketsuke.llm.OpenAiConnection;
 import jp.uketsuke.platform.ApiException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without Twilio credentials or an OpenAI key the routes answer 503 with a sentence for people (the
- * integration tests' server is configured, so these rules are checked here).
+ * Without Twilio credentials or OpenAI (neither key nor base URL) the routes answer 503 with a
+ * sentence for people (the integration tests' server is configured, so these rules are checked
+ * here).
  */
 class UnconfiguredTest {
 
@@ -24,9 +27,15 @@ class UnconfiguredTest {
   }
 
   @Test
-  void withoutAnOpenAiKeyTranscriptionIs503() {
+  void withoutAnOpenAiKeyOrBaseUrlTranscriptionIs503() {
     Whisper whisper = new Whisper();
-    whisper.apiKey = Optional.of("  ");
+    whisper.openAi =
+        new OpenAiConnection(
+            Optional.empty(),
+            Optional.of("  "),
+            Optional.empty(),
+            Optional.empty(),
+            Duration.ofSeconds(3));
     assertUnavailable(whisper::requireConfigured, "OpenAI");
   }
 
