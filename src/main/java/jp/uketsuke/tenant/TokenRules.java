@@ -2,11 +2,7 @@ package jp.uketsuke.tenant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,17 +52,18 @@ public class TokenRules {
     if (token == null || token.getRawToken() == null) {
       throw ApiException.unauthorized("A valid bearer token is required.");
     }
-    String tokenUse = stringClaim(token, "token_use");
+    VerifiedClaims claims = VerifiedClaims.of(token);
+    String tokenUse = claims.string("token_use");
     if ("id".equals(tokenUse)) {
-      return person(token, blankToNull(tenantHeader));
+      return person(token, claims, blankToNull(tenantHeader));
     }
     if ("access".equals(tokenUse)) {
-      return service(token, blankToNull(tenantHeader));
+      return service(token, claims, blankToNull(tenantHeader));
     }
     throw ApiException.unauthorized("The token is neither an ID token nor an access token.");
   }
 
-  private Caller person(JsonWebToken token, String tenantHeader) {
+  private Caller person(JsonWebToken token, VerifiedClaims claims, String tenantHeader) {
     Set<String> audience = token.getAudience() == null ? Set.of() : token.getAudience();
     String client =
         audience.stream()
@@ -74,7 +71,7 @@ public class TokenRules {
             .findFirst()
             .orElseThrow(
                 () -> ApiException.unauthorized("The ID token was not issued to the console."));
-    String tenant = blankToNull(stringClaim(token, TENANT_CLAIM));
+    String tenant = blankToNull(claims.string(TENANT_CLAIM));
     if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
       throw ApiException.unauthorized("The token names no tenant.");
     }
@@ -86,16 +83,16 @@ public class TokenRules {
         token.getSubject(),
         Caller.Kind.PERSON,
         client,
-        groups(token),
-        stringClaim(token, "email"));
+        claims.strings("cognito:groups"),
+        claims.string("email"));
   }
 
-  private Caller service(JsonWebToken token, String tenantHeader) {
-    String clientId = stringClaim(token, "client_id");
+  private Caller service(JsonWebToken token, VerifiedClaims claims, String tenantHeader) {
+    String clientId = claims.string("client_id");
     if (clientId == null || !serviceClients.contains(clientId)) {
       throw ApiException.forbidden("This app client may not call the API with an access token.");
     }
-    String scope = stringClaim(token, "scope");
+    String scope = claims.string("scope");
     if (scope == null || !Arrays.asList(scope.split(" ")).contains(serviceScope)) {
       throw ApiException.forbidden("The access token lacks the scope " + serviceScope + ".");
     }
@@ -107,32 +104,6 @@ public class TokenRules {
     }
     return new Caller(
         tenantHeader, token.getSubject(), Caller.Kind.SERVICE, clientId, Set.of(), null);
-  }
-
-  private static Set<String> groups(JsonWebToken token) {
-    Object claim = token.getClaim("cognito:groups");
-    Set<String> groups = new LinkedHashSet<>();
-    if (claim instanceof JsonArray array) {
-      for (JsonValue value : array) {
-        if (value instanceof JsonString s) {
-          groups.add(s.getString());
-        }
-      }
-    } else if (claim instanceof Collection<?> values) {
-      values.forEach(v -> groups.add(String.valueOf(v)));
-    } else if (claim != null) {
-      groups.add(unquote(claim));
-    }
-    return Set.copyOf(groups);
-  }
-
-  private static String stringClaim(JsonWebToken token, String name) {
-    Object value = token.getClaim(name);
-    return value == null ? null : unquote(value);
-  }
-
-  private static String unquote(Object value) {
-    return value instanceof JsonString s ? s.getString() : String.valueOf(value);
   }
 
   private static String blankToNull(String value) {

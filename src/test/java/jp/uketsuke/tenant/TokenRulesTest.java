@@ -3,6 +3,12 @@ package jp.uketsuke.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +90,25 @@ class TokenRulesTest {
     assertStatus(() -> rules.callerOf(idToken("garden").with("token_use", "refresh"), null), 401);
   }
 
+  @Test
+  void groupsAndEmailAreReadFromTheVerifiedPayload() {
+    Token token = idToken("garden").with("cognito:groups", List.of("admin", "staff"));
+    Caller caller = rules.callerOf(token.with("email", "owner@example.com"), null);
+
+    assertThat(caller.roles()).containsExactlyInAnyOrder("admin", "staff");
+    assertThat(caller.email()).isEqualTo("owner@example.com");
+  }
+
+  @Test
+  void aTokenWhosePayloadIsNotAJsonObjectIsUnauthorized() {
+    assertStatus(
+        () -> rules.callerOf(idToken("garden").with("raw_token", "e30.bm90IGpzb24.c2ln"), null),
+        401);
+    assertStatus(
+        () -> rules.callerOf(idToken("garden").with("raw_token", "e30.W10.c2ln"), null), 401);
+    assertStatus(() -> rules.callerOf(idToken("garden").with("raw_token", "no-dots"), null), 401);
+  }
+
   private static void assertStatus(Runnable call, int status) {
     assertThatThrownBy(call::run)
         .isInstanceOf(ApiException.class)
@@ -132,10 +157,31 @@ class TokenRulesTest {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getClaim(String name) {
-      if ("raw_token".equals(name)) {
-        return (T) "header.payload.signature";
+      if ("raw_token".equals(name) && !claims.containsKey(name)) {
+        return (T) raw();
       }
       return (T) claims.get(name);
+    }
+
+    /** header.payload.signature with the claims as the payload; the signature is not read. */
+    private String raw() {
+      JsonObjectBuilder payload = Json.createObjectBuilder();
+      claims.forEach(
+          (name, value) -> {
+            if (value instanceof Collection<?> values) {
+              JsonArrayBuilder array = Json.createArrayBuilder();
+              values.forEach(v -> array.add(String.valueOf(v)));
+              payload.add(name, array);
+            } else {
+              payload.add(name, String.valueOf(value));
+            }
+          });
+      Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+      byte[] json = payload.build().toString().getBytes(StandardCharsets.UTF_8);
+      return base64.encodeToString("{}".getBytes(StandardCharsets.UTF_8))
+          + "."
+          + base64.encodeToString(json)
+          + ".c2ln";
     }
   }
 }
