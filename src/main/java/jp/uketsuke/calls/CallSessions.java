@@ -5,6 +5,7 @@ import static jp.uketsuke.calls.LogItems.s;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -61,22 +62,29 @@ public class CallSessions {
    * True when the tenant has logged this call and no other tenant has (ownership checks of
    * recordings). Any tenant may log a turn under any call SID, so a SID another tenant logged too
    * is ambiguous and belongs to nobody: knowing a SID must not be enough to claim its recordings.
+   * Reads only the tenant of each turn, and stops at the first turn of another tenant.
    */
   public boolean belongsToTenant(String tenantId, String callSid) {
-    List<String> tenants =
+    Iterator<Map<String, AttributeValue>> turns =
         dynamoDb
             .queryPaginator(
                 b ->
                     b.tableName(tables.logs())
                         .indexName(CALL_SID_INDEX)
                         .keyConditionExpression("call_sid = :c")
+                        .projectionExpression("#t")
+                        .expressionAttributeNames(Map.of("#t", LogItems.TENANT))
                         .expressionAttributeValues(Map.of(":c", s(callSid))))
             .items()
-            .stream()
-            .map(item -> item.get(LogItems.TENANT).s())
-            .distinct()
-            .toList();
-    return tenants.equals(List.of(tenantId));
+            .iterator();
+    boolean logged = false;
+    while (turns.hasNext()) {
+      if (!tenantId.equals(turns.next().get(LogItems.TENANT).s())) {
+        return false;
+      }
+      logged = true;
+    }
+    return logged;
   }
 
   private List<Map<String, AttributeValue>> items(String tenantId, String callSid) {

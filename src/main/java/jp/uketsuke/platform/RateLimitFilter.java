@@ -2,14 +2,12 @@ package jp.uketsuke.platform;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Set;
 import jp.uketsuke.tenant.TenantContext;
 
 /**
@@ -21,16 +19,13 @@ import jp.uketsuke.tenant.TenantContext;
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
 public class RateLimitFilter implements ContainerRequestFilter {
-  private static final Set<String> WRITES =
-      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-
   @Inject TenantContext tenant;
   @Inject RateLimits limits;
   @Inject RequestId requestId;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    RateLimits.Kind kind = kindOf(request);
+    RateLimits.Kind kind = RateLimits.Kind.of(request.getMethod(), request.getUriInfo().getPath());
     if (kind == null) {
       return;
     }
@@ -48,15 +43,5 @@ public class RateLimitFilter implements ContainerRequestFilter {
               .header(HttpHeaders.RETRY_AFTER, retryAfter)
               .build());
     }
-  }
-
-  private static RateLimits.Kind kindOf(ContainerRequestContext request) {
-    String method = request.getMethod();
-    if (!WRITES.contains(method)) {
-      return null;
-    }
-    String path = request.getUriInfo().getPath();
-    boolean chat = HttpMethod.POST.equals(method) && path.replace("/", "").equals("chat");
-    return chat ? RateLimits.Kind.CHAT : RateLimits.Kind.WRITES;
   }
 }

@@ -3,10 +3,12 @@ package jp.uketsuke.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,10 +25,29 @@ public class RateLimits {
     CHAT("chat"),
     WRITES("writes");
 
+    private static final Set<String> WRITE_METHODS =
+        Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
     final String key;
 
     Kind(String key) {
       this.key = key;
+    }
+
+    /**
+     * The one rule of what is limited: chat turns ({@code POST /chat}) and every other write; reads
+     * are not. The request filter applies it to requests, the OpenAPI filter to the documented
+     * operations, so the document names 429 exactly where it can happen.
+     *
+     * @param path the request path or path template, with or without its leading slash
+     * @return the bucket the request takes from, or {@code null} when it is not limited
+     */
+    static Kind of(String method, String path) {
+      if (!WRITE_METHODS.contains(method)) {
+        return null;
+      }
+      boolean chat = HttpMethod.POST.equals(method) && path.replace("/", "").equals("chat");
+      return chat ? CHAT : WRITES;
     }
   }
 

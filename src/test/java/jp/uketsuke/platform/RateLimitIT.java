@@ -2,9 +2,12 @@ package jp.uketsuke.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +27,8 @@ class RateLimitIT {
   private static final String CHAT_TINY = "rl-chat-tiny";
   private static final String CHAT_WAIT = "rl-chat-wait";
   private static final String WRITES_TINY = "rl-writes-tiny";
+  private static final Set<String> OPERATIONS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   @Test
   void aChatBurstBeyondTheLimitIs429WithRetryAfterWhileAnotherTenantChatsOn() throws Exception {
@@ -87,6 +92,60 @@ class RateLimitIT {
     Thread.sleep(retryAfter * 1000);
     tiny.put("/prompt", "{\"content\": \"rl-after\"}").ok();
     assertThat(tiny.get("/prompt").ok().getString("content")).isEqualTo("rl-after");
+  }
+
+  @Test
+  void theOpenApiDocumentLists429WithRetryAfterOnEveryLimitedOperationAndOnNoOther() {
+    JsonObject document =
+        Api.anonymous().header("Accept", "application/json").get("/openapi?format=JSON").json();
+    List<String> limited = new ArrayList<>();
+    document
+        .getJsonObject("paths")
+        .forEach(
+            (path, item) ->
+                item.asJsonObject()
+                    .forEach(
+                        (method, operation) -> {
+                          if (!OPERATIONS.contains(method)) {
+                            return;
+                          }
+                          String key = method.toUpperCase(Locale.ROOT) + " " + path;
+                          JsonObject responses =
+                              operation.asJsonObject().getJsonObject("responses");
+                          if (RateLimits.Kind.of(method.toUpperCase(Locale.ROOT), path) == null) {
+                            assertThat(responses.keySet()).as(key).doesNotContain("429");
+                            return;
+                          }
+                          limited.add(key);
+                          assertThat(responses.getJsonObject("429")).as(key).isNotNull();
+                          assertThat(responses.getJsonObject("429").getString("$ref"))
+                              .as(key)
+                              .isEqualTo("#/components/responses/TooManyRequests");
+                        }));
+    assertThat(limited)
+        .contains("POST /chat", "PUT /prompt", "POST /faq", "DELETE /task/{name}")
+        .doesNotContain("GET /prompt", "GET /me");
+
+    JsonObject components = document.getJsonObject("components");
+    JsonObject tooMany = components.getJsonObject("responses").getJsonObject("TooManyRequests");
+    JsonObject retryAfter = tooMany.getJsonObject("headers").getJsonObject("Retry-After");
+    assertThat(retryAfter.getBoolean("required")).isTrue();
+    assertThat(retryAfter.getJsonObject("schema").getString("type")).isEqualTo("integer");
+    assertThat(
+            tooMany
+                .getJsonObject("content")
+                .getJsonObject("application/problem+json")
+                .getJsonObject("schema")
+                .getString("$ref"))
+        .isEqualTo("#/components/schemas/Problem");
+    // The documented problem names exactly the fields a real problem document carries.
+    JsonObject real = Api.anonymous().get("/me").problem(401);
+    assertThat(
+            components
+                .getJsonObject("schemas")
+                .getJsonObject("Problem")
+                .getJsonObject("properties"))
+        .containsOnlyKeys(real.keySet());
   }
 
   /** A 429 problem document with a whole number of seconds to wait, at most {@code max}. */

@@ -84,4 +84,19 @@ class RateLimitsTest {
     assertThatThrownBy(() -> limits("1/1m", "1/1m", "tiny", 10))
         .hasMessageContaining("uketsuke.rate-limit.chat.tenants");
   }
+
+  @Test
+  void chatTurnsTakeFromTheChatBucketOtherWritesFromTheWritesBucketReadsFromNone() {
+    assertThat(Kind.of("POST", "/chat")).isEqualTo(Kind.CHAT);
+    assertThat(Kind.of("POST", "chat")).isEqualTo(Kind.CHAT);
+    assertThat(Kind.of("POST", "/chat-logs")).isEqualTo(Kind.WRITES);
+    assertThat(Kind.of("POST", "/faq")).isEqualTo(Kind.WRITES);
+    assertThat(Kind.of("PUT", "/prompt")).isEqualTo(Kind.WRITES);
+    assertThat(Kind.of("PATCH", "/task/{name}")).isEqualTo(Kind.WRITES);
+    assertThat(Kind.of("DELETE", "/chat")).isEqualTo(Kind.WRITES);
+    assertThat(Kind.of("GET", "/chat")).isNull();
+    assertThat(Kind.of("GET", "/prompt")).isNull();
+    assertThat(Kind.of("HEAD", "/faqs")).isNull();
+    assertThat(Kind.of("OPTIONS", "/prompt")).isNull();
+  }
 }

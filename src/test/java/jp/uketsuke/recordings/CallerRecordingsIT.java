@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.TwilioJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class CallerRecordingsIT {
     TwilioStubs.seedCall(tenant, older, "09077770001");
     TwilioStubs.seedCall(tenant, newer, "09077770001");
     answers(newer, "");
-    answers(older, TwilioStubs.recordingJson(TwilioStubs.sid("RE"), older, 12));
+    answers(older, TwilioJson.recording(TwilioStubs.sid("RE"), older, 12));
 
     JsonObject timeline = Api.as(Tokens.person(tenant)).get("/callers/09077770001").ok();
 
@@ -76,7 +77,7 @@ class CallerRecordingsIT {
   void anotherTenantAskingForTheSamePhoneSeesNothingAndTwilioIsNotAskedAboutItsCalls() {
     String call = TwilioStubs.sid("CA");
     TwilioStubs.seedCall("caller-rec-owner", call, "09077770004");
-    answers(call, TwilioStubs.recordingJson(TwilioStubs.sid("RE"), call, 5));
+    answers(call, TwilioJson.recording(TwilioStubs.sid("RE"), call, 5));
 
     JsonObject foreign = Api.as(Tokens.person("caller-rec-other")).get("/callers/09077770004").ok();
 
@@ -90,7 +91,7 @@ class CallerRecordingsIT {
     String call = TwilioStubs.sid("CA");
     TwilioStubs.seedCall("caller-rec-first", call, "09077770005");
     TwilioStubs.seedCall("caller-rec-claimer", call, "09077770005");
-    answers(call, TwilioStubs.recordingJson(TwilioStubs.sid("RE"), call, 5));
+    answers(call, TwilioJson.recording(TwilioStubs.sid("RE"), call, 5));
 
     JsonObject claimer =
         Api.as(Tokens.person("caller-rec-claimer")).get("/callers/09077770005").ok();
@@ -107,13 +108,7 @@ class CallerRecordingsIT {
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        """
-                        {"recordings": [%s], "first_page_uri": "%s.json?PageSize=1&Page=0",
-                         "next_page_uri": null, "previous_page_uri": null, "page": 0,
-                         "page_size": 1, "start": 0, "end": 0, "uri": "%s.json?PageSize=1"}"""
-                            .formatted(
-                                recordings, TwilioStubs.RECORDINGS, TwilioStubs.RECORDINGS))));
+                    .withBody(TwilioJson.page(recordings, null))));
   }
 
   private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder probeOf(

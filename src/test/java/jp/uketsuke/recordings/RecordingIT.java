@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.TwilioJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -210,7 +211,7 @@ class RecordingIT {
     return "Basic "
         + java.util.Base64.getEncoder()
             .encodeToString(
-                (TwilioStubs.ACCOUNT + ":wiremock-test-token")
+                (TwilioJson.ACCOUNT + ":wiremock-test-token")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 

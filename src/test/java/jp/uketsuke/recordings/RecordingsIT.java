@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.TwilioJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +40,12 @@ class RecordingsIT {
         get(urlPathEqualTo(TwilioStubs.RECORDINGS + ".json"))
             .withQueryParam("CallSid", equalTo(call))
             .withQueryParam("Page", absent())
-            .willReturn(page(TwilioStubs.recordingJson(first, call, 15), nextUri)));
+            .willReturn(page(TwilioJson.recording(first, call, 15), nextUri)));
     twilio.stub(
         get(urlPathEqualTo(TwilioStubs.RECORDINGS + ".json"))
             .withQueryParam("CallSid", equalTo(call))
             .withQueryParam("Page", equalTo("1"))
-            .willReturn(page(TwilioStubs.recordingJson(second, call, 42), null)));
+            .willReturn(page(TwilioJson.recording(second, call, 42), null)));
 
     JsonObject listing = Api.as(Tokens.person(TENANT)).get("/recordings?call_sid=" + call).ok();
 
@@ -115,14 +116,8 @@ class RecordingsIT {
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder page(
       String recordings, String nextPageUri) {
-    String next = nextPageUri == null ? "null" : "\"" + nextPageUri + "\"";
     return aResponse()
         .withHeader("Content-Type", "application/json")
-        .withBody(
-            """
-            {"recordings": [%s], "first_page_uri": "%s.json?PageSize=1&Page=0",
-             "next_page_uri": %s, "previous_page_uri": null, "page": 0, "page_size": 1,
-             "start": 0, "end": 0, "uri": "%s.json?PageSize=1&Page=0"}"""
-                .formatted(recordings, TwilioStubs.RECORDINGS, next, TwilioStubs.RECORDINGS));
+        .withBody(TwilioJson.page(recordings, nextPageUri));
   }
 }

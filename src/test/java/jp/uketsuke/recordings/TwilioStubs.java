@@ -15,6 +15,7 @@ import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.LocalStack;
 import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.TwilioJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,8 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one WireMock), and call logs seeded through the API so ownership is the real rule.
  */
 final class TwilioStubs implements AutoCloseable {
-  static final String ACCOUNT = "ACwiremocktest";
-  static final String RECORDINGS = "/2010-04-01/Accounts/" + ACCOUNT + "/Recordings";
+  static final String RECORDINGS = TwilioJson.RECORDINGS;
 
   final WireMock wiremock = LocalStack.get().wiremock();
   private final List<StubMapping> stubs = new ArrayList<>();
@@ -71,28 +71,7 @@ final class TwilioStubs implements AutoCloseable {
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
-                    .withBody(recordingJson(recordingSid, callSid, duration))));
-  }
-
-  static String recordingJson(String recordingSid, String callSid, int duration) {
-    return """
-        {"account_sid": "%s", "api_version": "2010-04-01", "call_sid": "%s",
-         "conference_sid": null, "date_created": "Wed, 01 Oct 2025 12:34:56 +0000",
-         "date_updated": "Wed, 01 Oct 2025 12:35:11 +0000",
-         "start_time": "Wed, 01 Oct 2025 12:34:40 +0000", "duration": "%d", "sid": "%s",
-         "price": "-0.0025", "price_unit": "USD", "status": "completed", "channels": 1,
-         "source": "RecordVerb", "error_code": null, "encryption_details": null,
-         "uri": "%s/%s.json", "subresource_uris": {},
-         "media_url": "https://api.twilio.com%s/%s"}"""
-        .formatted(
-            ACCOUNT,
-            callSid,
-            duration,
-            recordingSid,
-            RECORDINGS,
-            recordingSid,
-            RECORDINGS,
-            recordingSid);
+                    .withBody(TwilioJson.recording(recordingSid, callSid, duration))));
   }
 
   @Override

@@ -15,6 +15,11 @@ public final class TokenScript {
     return run("--tenant", tenant, "--user", user);
   }
 
+  /** The same for a user of a Cognito group ({@code admin} or {@code staff}), added if missing. */
+  public static String person(String tenant, String user, String group) {
+    return run("--tenant", tenant, "--user", user, "--group", group);
+  }
+
   /** An ID token of the tenant's default local user (for {@code demo}: the seeded owner). */
   public static String person(String tenant) {
     return run("--tenant", tenant);
