@@ -25,17 +25,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The benchmark's direct DynamoDB side, with the service's own client library (AWS SDK v2 and
- * apache5-client, configured as platform.DynamoClients does). Run with the source launcher and the
+ * apache5-client, configured as platform.DynamoClients does). Run compiled (bench/run does it) with the
  * project's runtime classpath:
  *
  * <pre>
- * java -cp "$(cat target/bench/classpath.txt)" bench/Dynamo.java getitem --endpoint URL
+ * java -cp "$WORK/classes:$(cat target/bench/classpath.txt)" Dynamo getitem --endpoint URL
  *     --table app-faq --key client_id=T --key question=Q [--connections 1] [--duration 5]
  *     [--warmup 1] [--runs 5]
- * java -cp ... bench/Dynamo.java seed-turns --endpoint URL --tenant T --turns N [--phones 100]
- * java -cp ... bench/Dynamo.java chat-calls --endpoint URL --tenant T --phone P [--history 20]
- *     [--connections 1] [--duration 5] [--warmup 1] [--runs 5]
+ * java -cp ... Dynamo seed-turns --endpoint URL --tenant T --turns N [--phones 100]
+ * java -cp ... Dynamo chat-calls --endpoint URL --tenant T --phone P [--history 20]
+ *     [--connections 1] [--duration 5] [--warmup 1] [--runs 5] [--cpu NAME=PID]...
  * </pre>
+ *
+ * Compiled by bench/run after LoadGen.java, whose CPU accounting it shares ({@code LoadGen.Cpu}).
  *
  * {@code getitem} and {@code chat-calls} print the same lines as LoadGen.java; {@code seed-turns} writes call-log items
  * into app-logs and the matching directory entries into app-phones with BatchWriteItem.
@@ -104,9 +106,7 @@ public class Dynamo {
     if (warmup > 0) {
       loop(call, connections, warmup);
     }
-    for (int i = 1; i <= runs; i++) {
-      System.out.println(loop(call, connections, duration).line(i, connections));
-    }
+    measuredRuns(call, connections, duration, runs, o);
   }
 
   /**
@@ -180,8 +180,22 @@ public class Dynamo {
     if (warmup > 0) {
       loop(turn, connections, warmup);
     }
+    measuredRuns(turn, connections, duration, runs, o);
+  }
+
+  /**
+   * Prints one line per run; with {@code --cpu NAME=PID} (as LoadGen's) also the CPU per call of
+   * those processes and of this client ({@code cpu_client}).
+   */
+  static void measuredRuns(
+      Runnable call, int connections, double duration, int runs, Map<String, List<String>> o)
+      throws Exception {
+    LoadGen.Cpu cpu = LoadGen.Cpu.of(o.getOrDefault("cpu", List.of()));
     for (int i = 1; i <= runs; i++) {
-      System.out.println(loop(turn, connections, duration).line(i, connections));
+      long[] before = cpu.snapshot();
+      Run run = loop(call, connections, duration);
+      String perCall = cpu.perRequest(before, cpu.snapshot(), run.count(), "client");
+      System.out.println(run.line(i, connections) + perCall);
     }
   }
 

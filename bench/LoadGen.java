@@ -23,7 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java bench/LoadGen.java URL [--method GET] [--header 'Name: value']... [--body-file F]
  *     [--connections 1] [--duration 5] [--warmup 1] [--runs 5] [--expect 200]
- *     [--max-requests 1000000]</pre>
+ *     [--max-requests 1000000] [--cpu NAME=PID]...</pre>
+ *
+ * <p>With {@code --cpu liberty=1234} each line also says how many milliseconds of CPU that process
+ * and the load generator itself spent per request during the run ({@code cpu_liberty=4.1
+ * cpu_loadgen=0.6}): at saturation the cores divided by their sum bound the throughput.
  */
 public class LoadGen {
   record Options(
@@ -36,9 +40,11 @@ public class LoadGen {
       double warmup,
       int runs,
       int expect,
-      long maxRequests) {}
+      long maxRequests,
+      Cpu cpu) {}
 
-  record Result(long count, long errors, double seconds, long[] nanos, String firstError) {}
+  record Result(
+      long count, long errors, double seconds, long[] nanos, String firstError, String cpu) {}
 
   public static void main(String[] args) throws Exception {
     Options o = parse(args);
@@ -66,6 +72,7 @@ public class LoadGen {
     long[] errors = new long[o.connections()];
     String[] firstError = new String[o.connections()];
     Thread[] threads = new Thread[o.connections()];
+    long[] cpuBefore = o.cpu().snapshot();
     long start = System.nanoTime();
     for (int t = 0; t < threads.length; t++) {
       int id = t;
@@ -118,10 +125,11 @@ public class LoadGen {
       thread.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long total = Arrays.stream(counts).sum();
+    String cpu = o.cpu().perRequest(cpuBefore, o.cpu().snapshot(), total, "loadgen");
     long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     String first = Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(null);
-    return new Result(
-        Arrays.stream(counts).sum(), Arrays.stream(errors).sum(), elapsed, all, first);
+    return new Result(total, Arrays.stream(errors).sum(), elapsed, all, first, cpu);
   }
 
   static HttpRequest request(Options o) {
@@ -141,7 +149,7 @@ public class LoadGen {
     return String.format(
         java.util.Locale.ROOT,
         "run=%d connections=%d count=%d errors=%d seconds=%.2f rps=%.1f p50=%.3f p90=%.3f"
-            + " p99=%.3f max=%.3f",
+            + " p99=%.3f max=%.3f%s",
         run,
         connections,
         r.count(),
@@ -151,7 +159,64 @@ public class LoadGen {
         percentile(r.nanos(), 50),
         percentile(r.nanos(), 90),
         percentile(r.nanos(), 99),
-        percentile(r.nanos(), 100));
+        percentile(r.nanos(), 100),
+        r.cpu());
+  }
+
+  /**
+   * CPU time that processes spent during a run, per request: named processes from /proc (Linux,
+   * clock ticks of 10 ms, so runs of seconds are needed), and this JVM itself. Prints nothing
+   * when no process is named. Also used by bench/Dynamo.java for the raw store side.
+   */
+  record Cpu(List<String> names, List<Long> pids) {
+    static Cpu of(List<String> specs) {
+      List<String> names = new ArrayList<>();
+      List<Long> pids = new ArrayList<>();
+      for (String spec : specs) {
+        int eq = spec.indexOf('=');
+        names.add(spec.substring(0, eq));
+        pids.add(Long.parseLong(spec.substring(eq + 1)));
+      }
+      return new Cpu(names, pids);
+    }
+
+    /** Milliseconds of CPU so far: each named process, then this JVM. */
+    long[] snapshot() {
+      long[] ms = new long[pids.size() + 1];
+      for (int i = 0; i < pids.size(); i++) {
+        ms[i] = processMillis(pids.get(i));
+      }
+      ms[pids.size()] =
+          ((com.sun.management.OperatingSystemMXBean)
+                      java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                  .getProcessCpuTime()
+              / 1_000_000;
+      return ms;
+    }
+
+    /** ' cpu_NAME=ms' per request for each process and for this JVM (as SELF), or "". */
+    String perRequest(long[] before, long[] after, long requests, String self) {
+      if (pids.isEmpty() || requests == 0) {
+        return "";
+      }
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i <= pids.size(); i++) {
+        String name = i < pids.size() ? names.get(i) : self;
+        double perRequest = (after[i] - before[i]) / (double) requests;
+        line.append(String.format(java.util.Locale.ROOT, " cpu_%s=%.3f", name, perRequest));
+      }
+      return line.toString();
+    }
+
+    private static long processMillis(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime + stime, 100 Hz
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
   }
 
   /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
@@ -174,6 +239,7 @@ public class LoadGen {
     double duration = 5;
     double warmup = 1;
     long maxRequests = 1_000_000;
+    List<String> cpu = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -190,6 +256,7 @@ public class LoadGen {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--expect" -> expect = Integer.parseInt(args[++i]);
         case "--max-requests" -> maxRequests = Long.parseLong(args[++i]);
+        case "--cpu" -> cpu.add(args[++i]);
         default -> {
           if (a.startsWith("--") || url != null) {
             usage("unknown argument " + a);
@@ -208,7 +275,17 @@ public class LoadGen {
       usage("connections 1..256, duration 0..120 s, runs >= 1");
     }
     return new Options(
-        url, method, headers, body, connections, duration, warmup, runs, expect, maxRequests);
+        url,
+        method,
+        headers,
+        body,
+        connections,
+        duration,
+        warmup,
+        runs,
+        expect,
+        maxRequests,
+        Cpu.of(cpu));
   }
 
   static void usage(String problem) {
@@ -217,7 +294,7 @@ public class LoadGen {
             + problem
             + "\nusage: java bench/LoadGen.java URL [--method M] [--header 'N: v']..."
             + " [--body-file F] [--connections N] [--duration S] [--warmup S] [--runs R]"
-            + " [--expect STATUS] [--max-requests N]");
+            + " [--expect STATUS] [--max-requests N] [--cpu NAME=PID]...");
     System.exit(2);
   }
 }

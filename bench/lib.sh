@@ -68,6 +68,41 @@ verdict() {
 # Arithmetic on decimals: calc 'a / b'.
 calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
 
+# CPU_ARGS: '--cpu NAME=PID' for LoadGen and Dynamo, for each server process whose PID is known
+# (the Liberty JVM, dynalite), so that every run line also says how much CPU each spent per request.
+set_cpu_args() {
+  CPU_ARGS=()
+  if [ -n "${LIBERTY_PID:-}" ]; then CPU_ARGS+=(--cpu "liberty=$LIBERTY_PID"); fi
+  if [ -n "${DYNALITE_PID:-}" ]; then CPU_ARGS+=(--cpu "dynalite=$DYNALITE_PID"); fi
+}
+
+# A table of CPU milliseconds per request by process, one row per 'LABEL FILE' pair of arguments,
+# from the cpu_* fields of LoadGen/Dynamo lines (median of the runs); the last column is the
+# throughput those milliseconds allow when the machine's cores do nothing else.
+cpu_table() {
+  local cores label file l d m c all
+  cores=$(nproc)
+  echo "| side | Liberty | dynalite | model stub | load generator / raw client | all processes | bound at $cores cores, req/s |"
+  echo "|---|---|---|---|---|---|---|"
+  while [ $# -ge 2 ]; do
+    label=$1 file=$2
+    shift 2
+    l=$(cpu_of "$file" cpu_liberty) d=$(cpu_of "$file" cpu_dynalite) m=$(cpu_of "$file" cpu_model_stub)
+    c=$(cpu_of "$file" cpu_loadgen)
+    if [ "$c" = 0 ]; then c=$(cpu_of "$file" cpu_client); fi
+    all=$(calc "$l + $d + $m + $c")
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$l" "$d" "$m" "$c" "$all" \
+      "$(awk -v a="$all" -v n="$cores" 'BEGIN { if (a > 0) printf "%.0f", n * 1000 / a; else print "—" }')"
+  done
+}
+
+# The median of a cpu_* field of FILE (0 when the runs did not measure it).
+cpu_of() {
+  local v
+  v=$(median "$1" "$2")
+  if [ "$v" = nan ]; then echo 0; else echo "$v"; fi
+}
+
 # Resident set size in MB of PID.
 rss_mb() { ps -o rss= -p "$1" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}'; }
 

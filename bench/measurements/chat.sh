@@ -37,11 +37,15 @@ measure_chat() {
 
   chat_store_calls "$token" "$body" >"$WORK/chat-calls.txt"
   log "measuring POST /chat and its store calls alone"
+  local cpu=("${CPU_ARGS[@]}") wm_pid
+  wm_pid=$(listener_pid "$(node -e 'console.log(new URL(process.argv[1]).port)' "$wm")")
+  if [ ${#cpu[@]} -gt 0 ] && [ -n "$wm_pid" ]; then cpu+=(--cpu "model_stub=$wm_pid"); fi
   loadgen "$BASE_URL/chat" --method POST --header "Authorization: Bearer $token" \
     --header 'Content-Type: application/json' --body-file "$body" --connections 1 \
-    --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" >"$WORK/chat-http.txt"
+    --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" "${cpu[@]}" >"$WORK/chat-http.txt"
   dynamo chat-calls --endpoint "$DYNAMO" --tenant "$tenant" --phone "$CHAT_PHONE" \
-    --connections 1 --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" >"$WORK/chat-raw.txt"
+    --connections 1 --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" "${cpu[@]}" \
+    >"$WORK/chat-raw.txt"
 
   echo "One connection. The service side is a whole turn: token check, settings and FAQ version in"
   echo "one BatchGetItem, FAQ retrieval in memory, the history query, the model call to WireMock on"
@@ -70,10 +74,18 @@ measure_chat() {
   echo "Metering and FAQ use counts are not store calls of a turn: they are summed in memory and"
   echo "written every few seconds in the background (one write per tenant-day and per used FAQ)."
   echo
+  if [ ${#cpu[@]} -gt 0 ]; then
+    echo "CPU per turn, milliseconds (median of the runs; one connection, so the processes mostly"
+    echo "take turns and a turn's latency is close to the sum of its row):"
+    echo
+    cpu_table "\`POST /chat\`" "$WORK/chat-http.txt" "its 4 store calls alone" "$WORK/chat-raw.txt"
+    echo
+  fi
   if [ "$(verdict "$added" le 10)" = missed ]; then
-    echo "Missed: p50 is $(calc "$added - 10") ms over. Not profiled by the harness; the turn adds a"
-    echo "second HTTP hop (the model stub), JSON of the prompt both ways and the service's own request"
-    echo "handling, on the same cores as the load generator and dynalite."
+    echo "Missed: p50 is $(calc "$added - 10") ms over. Beyond the store calls a turn adds the"
+    echo "service's own CPU (Liberty's column above, less the SDK work the raw client's column also"
+    echo "holds), a second HTTP hop to the model stub and the stub's own CPU, all on the same cores;"
+    echo "\`bench/run --profile\` splits Liberty's share by layer."
     echo
   fi
 }

@@ -15,10 +15,10 @@ measure_faq_get() {
     http="$WORK/faq-http-$c.txt"
     raw="$WORK/faq-raw-$c.txt"
     loadgen "$BASE_URL$FAQ_PATH" --header "Authorization: Bearer $FAQ_TOKEN" --connections "$c" \
-      --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" >"$http"
+      --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" "${CPU_ARGS[@]}" >"$http"
     dynamo getitem --endpoint "$DYNAMO" --table app-faq --key "client_id=$FAQ_TENANT" \
       --key "question=$FAQ_QUESTION" --connections "$c" --duration "$DURATION" \
-      --warmup "$WARMUP" --runs "$RUNS" >"$raw"
+      --warmup "$WARMUP" --runs "$RUNS" "${CPU_ARGS[@]}" >"$raw"
     faq_row "$c" "service" "$http"
     faq_row "$c" "raw GetItem" "$raw"
   done
@@ -41,13 +41,41 @@ measure_faq_get() {
     fi
   done
   echo
+  faq_cpu
   if [ -n "$missed" ]; then
-    echo "Missed:$missed not profiled by the harness. Suspected: the service's side adds a second"
-    echo "HTTP hop, JWT verification, JAX-RS and JSON-B per request, and at 8+ connections the load"
-    echo "generator, Liberty and single-threaded dynalite share the same 2 cores, so the service's"
-    echo "extra CPU per request becomes lost throughput."
+    echo "Missed:$missed see the CPU table: the figures follow from it."
     echo
   fi
+}
+
+# CPU per request of both sides (what bounds the throughput ratio), and what it means.
+faq_cpu() {
+  if [ ${#CPU_ARGS[@]} -eq 0 ]; then
+    echo "CPU per request not measured (the server's process is not known to the harness)."
+    echo
+    return
+  fi
+  local c args=() top
+  for c in $CONNECTIONS; do
+    args+=("service, $c connections" "$WORK/faq-http-$c.txt" "raw, $c connections" "$WORK/faq-raw-$c.txt")
+  done
+  echo "CPU per request, milliseconds (median of the runs; user + system time of each process"
+  echo "during each run, divided by its requests):"
+  echo
+  cpu_table "${args[@]}"
+  echo
+  top=${CONNECTIONS##* }
+  local service raw ceiling
+  service=$(calc "$(cpu_of "$WORK/faq-http-$top.txt" cpu_liberty) + $(cpu_of "$WORK/faq-http-$top.txt" cpu_dynalite) + $(cpu_of "$WORK/faq-http-$top.txt" cpu_loadgen)")
+  raw=$(calc "$(cpu_of "$WORK/faq-raw-$top.txt" cpu_dynalite) + $(cpu_of "$WORK/faq-raw-$top.txt" cpu_client)")
+  ceiling=$(awk -v s="$service" -v r="$raw" 'BEGIN { if (s > 0) printf "%.0f", 100 * r / s; else print "nan" }')
+  echo "Both sides share the same $(nproc) cores with their load generator and dynalite. At $top"
+  echo "connections a service request costs $service ms of CPU across the processes, a raw GetItem"
+  echo "$raw ms, so when the cores are the limit the service can reach at most $ceiling % of the raw"
+  echo "throughput — whatever its latency. The raw side's client does the same SDK work the service"
+  echo "does inside Liberty, so every millisecond Liberty adds (HTTP, token, JAX-RS, JSON, logging,"
+  echo "metrics) counts against the ratio; \`bench/run --profile\` splits Liberty's share by layer."
+  echo
 }
 
 faq_row() {

@@ -26,24 +26,27 @@ measure_faq_retrieval() {
     import_faqs "${tokens[$n]}" "$WORK/retrieval-faqs-$n.json"
     log "measuring retrieval at $n FAQs"
     loadgen "$BASE_URL/faqs/search?q=$q&k=8" --header "Authorization: Bearer ${tokens[$n]}" \
-      --connections 1 --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" \
+      --connections 1 --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" "${CPU_ARGS[@]}" \
       >"$WORK/retrieval-$n.txt"
     largest=$n
     if [ "$n" -le 1000 ]; then prompt_size=$n; fi
   done
   loadgen "$BASE_URL/me" --header "Authorization: Bearer ${tokens[$largest]}" --connections 1 \
-    --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" >"$WORK/retrieval-me.txt"
+    --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" "${CPU_ARGS[@]}" >"$WORK/retrieval-me.txt"
 
   echo "One connection; the query is a caller's question (\"土曜日の駐車場は利用できますか\"), k = 8."
   echo
-  echo "| FAQs | \`GET /faqs/search\` p50 ms | \`GET /me\` p50 ms | retrieval p50 ms (difference) | errors |"
-  echo "|---|---|---|---|---|"
-  local me diff at_largest
+  echo "| FAQs | \`GET /faqs/search\` p50 ms | \`GET /me\` p50 ms | retrieval p50 ms (difference) | Liberty CPU ms per search − per \`/me\` | errors |"
+  echo "|---|---|---|---|---|---|"
+  local me diff at_largest me_cpu
   me=$(median "$WORK/retrieval-me.txt" p50)
+  me_cpu=$(cpu_of "$WORK/retrieval-me.txt" cpu_liberty)
   for n in $RETRIEVAL_SIZES; do
     diff=$(calc "$(median "$WORK/retrieval-$n.txt" p50) - $me")
-    printf '| %s | %s | %s | %s | %s |\n' "$n" "$(cell "$WORK/retrieval-$n.txt" p50)" \
-      "$(cell "$WORK/retrieval-me.txt" p50)" "$diff" "$(total "$WORK/retrieval-$n.txt" errors)"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$n" "$(cell "$WORK/retrieval-$n.txt" p50)" \
+      "$(cell "$WORK/retrieval-me.txt" p50)" "$diff" \
+      "$(calc "$(cpu_of "$WORK/retrieval-$n.txt" cpu_liberty) - $me_cpu")" \
+      "$(total "$WORK/retrieval-$n.txt" errors)"
     at_largest=$diff
   done
   echo
