@@ -1,8 +1,9 @@
 package jp.uketsuke.calls;
 
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
@@ -61,7 +62,7 @@ public class CallExport {
       throws IOException {
     while (items.hasNext()) {
       Turn turn = LogItems.turn(items.next());
-      JsonObjectBuilder line = Json.createObjectBuilder();
+      JsonObjectBuilder line = JSON.createObjectBuilder();
       add(line, "phone_number", turn.phoneNumber());
       add(line, "ts", turn.ts());
       add(line, "call_sid", turn.callSid());

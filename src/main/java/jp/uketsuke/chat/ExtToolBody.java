@@ -1,6 +1,7 @@
 package jp.uketsuke.chat;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -39,7 +40,7 @@ record ExtToolBody(String text, String contentType) {
   }
 
   private static String checkedJson(String text) throws ExtToolFailure {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       reader.readValue();
       return text;
     } catch (JsonException e) {

@@ -1,8 +1,9 @@
 package jp.uketsuke.chat;
 
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -100,12 +101,12 @@ public class ExtToolCaller {
   }
 
   private static JsonObject failed(String error) {
-    return Json.createObjectBuilder().add("ok", false).add("error", error).build();
+    return JSON.createObjectBuilder().add("ok", false).add("error", error).build();
   }
 
   private static JsonObject answered(ExtToolResponse response) {
     JsonObjectBuilder result =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("ok", true)
             .add("status", response.status())
             .add("body", body(response));
@@ -120,7 +121,7 @@ public class ExtToolCaller {
     String mime = type == null ? "" : type.getMimeType().toLowerCase(Locale.ROOT);
     boolean json = mime.equals("application/json") || mime.endsWith("+json");
     if (json && !response.truncated() && response.body().length > 0) {
-      try (JsonReader reader = Json.createReader(new ByteArrayInputStream(response.body()))) {
+      try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(response.body()))) {
         return reader.readValue();
       } catch (JsonException e) {
         // Declared JSON but is not: the model still gets the text.
@@ -131,7 +132,7 @@ public class ExtToolCaller {
     if (response.truncated() && text.endsWith("\uFFFD")) {
       text = text.substring(0, text.length() - 1); // a character the cut split in two
     }
-    return Json.createValue(text);
+    return JSON.createValue(text);
   }
 
   private static ContentType contentType(String header) {

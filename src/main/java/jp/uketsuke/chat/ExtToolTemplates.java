@@ -1,6 +1,7 @@
 package jp.uketsuke.chat;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -68,15 +69,15 @@ final class ExtToolTemplates {
         JsonValue value = arguments.get(whole.group(1));
         return value == null ? JsonValue.NULL : value;
       }
-      return Json.createValue(substitute(string.getString(), false));
+      return JSON.createValue(substitute(string.getString(), false));
     }
     if (template instanceof JsonObject object) {
-      JsonObjectBuilder filled = Json.createObjectBuilder();
+      JsonObjectBuilder filled = JSON.createObjectBuilder();
       object.forEach((key, value) -> filled.add(key, json(value)));
       return filled.build();
     }
     if (template instanceof JsonArray array) {
-      JsonArrayBuilder filled = Json.createArrayBuilder();
+      JsonArrayBuilder filled = JSON.createArrayBuilder();
       array.forEach(value -> filled.add(json(value)));
       return filled.build();
     }
@@ -134,7 +135,7 @@ final class ExtToolTemplates {
   }
 
   private static String jsonEscaped(String text) {
-    String quoted = Json.createValue(text).toString();
+    String quoted = JSON.createValue(text).toString();
     return quoted.substring(1, quoted.length() - 1);
   }
 

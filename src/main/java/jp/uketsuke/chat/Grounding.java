@@ -1,8 +1,9 @@
 package jp.uketsuke.chat;
 
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -19,7 +20,7 @@ import jp.uketsuke.tenant.TenantContext;
 @ApplicationScoped
 public class Grounding {
   private static final JsonObject NO_PARAMETERS =
-      Json.createObjectBuilder()
+      JSON.createObjectBuilder()
           .add("type", "object")
           .add("properties", JsonValue.EMPTY_JSON_OBJECT)
           .build();

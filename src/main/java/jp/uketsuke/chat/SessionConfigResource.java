@@ -1,7 +1,8 @@
 package jp.uketsuke.chat;
 
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,16 +45,16 @@ public class SessionConfigResource {
       @QueryParam("phone") String phone, @QueryParam("call_sid") String callSid) {
     tenant.caller();
     Briefing briefing = grounding.forSessionStart();
-    JsonArrayBuilder tools = Json.createArrayBuilder();
+    JsonArrayBuilder tools = JSON.createArrayBuilder();
     for (ToolDefinition tool : briefing.tools().definitions()) {
       tools.add(flat(tool));
     }
     JsonObject config =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("instructions", briefing.instructions())
             .add("tools", tools)
             .build();
-    return Json.createObjectBuilder(config)
+    return JSON.createObjectBuilder(config)
         .add("ok", true)
         .add("version", stamp(config.toString()))
         .build();
@@ -61,7 +62,7 @@ public class SessionConfigResource {
 
   private static JsonObject flat(ToolDefinition tool) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("type", "function").add("name", tool.function().name());
+        JSON.createObjectBuilder().add("type", "function").add("name", tool.function().name());
     if (tool.function().description() != null) {
       json.add("description", tool.function().description());
     }

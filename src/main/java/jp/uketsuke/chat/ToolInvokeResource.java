@@ -1,7 +1,8 @@
 package jp.uketsuke.chat;
 
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -53,7 +54,7 @@ public class ToolInvokeResource {
           case NULL -> runner.run(name, JsonValue.EMPTY_JSON_OBJECT, caller, tools);
           default -> throw ApiException.badRequest("arguments must be an object or JSON text.");
         };
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("ok", true)
         .add("name", name)
         .add("result", result)

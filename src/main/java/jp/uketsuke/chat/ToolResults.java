@@ -1,6 +1,7 @@
 package jp.uketsuke.chat;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -13,21 +14,21 @@ final class ToolResults {
   private ToolResults() {}
 
   static JsonObject error(String message) {
-    return Json.createObjectBuilder().add("ok", false).add("error", message).build();
+    return JSON.createObjectBuilder().add("ok", false).add("error", message).build();
   }
 
   static JsonObject item(Task task) {
-    return Json.createObjectBuilder().add("ok", true).add("item", task(task)).build();
+    return JSON.createObjectBuilder().add("ok", true).add("item", task(task)).build();
   }
 
   static JsonObject items(List<Task> tasks) {
-    var array = Json.createArrayBuilder();
+    var array = JSON.createArrayBuilder();
     tasks.forEach(task -> array.add(task(task)));
-    return Json.createObjectBuilder().add("ok", true).add("items", array).build();
+    return JSON.createObjectBuilder().add("ok", true).add("items", array).build();
   }
 
   static JsonObject task(Task task) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("name", task.name());
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("name", task.name());
     add(json, "phone_number", task.phoneNumber());
     add(json, "address", task.address());
     add(json, "start_datetime", task.startDatetime());

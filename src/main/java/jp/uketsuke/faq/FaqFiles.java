@@ -1,6 +1,7 @@
 package jp.uketsuke.faq;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -58,7 +59,7 @@ final class FaqFiles {
 
   static List<FaqRow> readJson(byte[] body) {
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(text(body)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text(body)))) {
       value = reader.readValue();
     } catch (JsonException e) {
       throw ApiException.badRequest("The body is not valid JSON.");

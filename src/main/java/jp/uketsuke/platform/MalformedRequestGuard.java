@@ -1,6 +1,7 @@
 package jp.uketsuke.platform;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -113,7 +114,7 @@ public class MalformedRequestGuard implements Filter {
     String id =
         given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     byte[] body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("ok", false)
             .add("error", detail)
             .add("type", "about:blank")

@@ -1,8 +1,9 @@
 package jp.uketsuke.platform;
 
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -56,19 +57,19 @@ public class PageTokens {
     if (lastKey == null || lastKey.isEmpty()) {
       return null;
     }
-    JsonObjectBuilder key = Json.createObjectBuilder();
+    JsonObjectBuilder key = JSON.createObjectBuilder();
     lastKey.forEach(
         (name, value) -> {
           if (value.s() != null) {
-            key.add(name, Json.createObjectBuilder().add("S", value.s()));
+            key.add(name, JSON.createObjectBuilder().add("S", value.s()));
           } else if (value.n() != null) {
-            key.add(name, Json.createObjectBuilder().add("N", value.n()));
+            key.add(name, JSON.createObjectBuilder().add("N", value.n()));
           } else {
             throw new IllegalArgumentException("key attribute " + name + " is neither S nor N");
           }
         });
     String payload =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("t", tenantId)
             .add("q", query)
             .add("k", key)
@@ -115,7 +116,7 @@ public class PageTokens {
         throw invalid();
       }
       try (JsonReader reader =
-          Json.createReader(
+          JSON.createReader(
               new StringReader(new String(B64D.decode(body), StandardCharsets.UTF_8)))) {
         return reader.readObject();
       }

@@ -1,8 +1,9 @@
 package jp.uketsuke.settings;
 
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public class AssistantSettings {
   }
 
   public void savePrompt(String markdown) {
-    save(Setting.PROMPT, Json.createValue(markdown));
+    save(Setting.PROMPT, JSON.createValue(markdown));
   }
 
   public void saveFuncConfig(JsonValue config) {

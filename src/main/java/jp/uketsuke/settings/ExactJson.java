@@ -1,6 +1,7 @@
 package jp.uketsuke.settings;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
@@ -23,7 +24,7 @@ public final class ExactJson {
    * @throws JsonParsingException when the text is not one JSON value (answered as 400)
    */
   public static JsonValue parse(String text) {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {
         throw new JsonParsingException("empty document", parser.getLocation());
       }
@@ -45,7 +46,7 @@ public final class ExactJson {
     return switch (event) {
       case START_OBJECT -> readObject(parser);
       case START_ARRAY -> readArray(parser);
-      case VALUE_STRING -> Json.createValue(parser.getString());
+      case VALUE_STRING -> JSON.createValue(parser.getString());
       case VALUE_NUMBER -> number(parser.getString());
       case VALUE_TRUE -> JsonValue.TRUE;
       case VALUE_FALSE -> JsonValue.FALSE;
@@ -55,7 +56,7 @@ public final class ExactJson {
   }
 
   private static JsonValue readObject(JsonParser parser) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     for (JsonParser.Event event = parser.next();
         event != JsonParser.Event.END_OBJECT;
         event = parser.next()) {
@@ -66,7 +67,7 @@ public final class ExactJson {
   }
 
   private static JsonValue readArray(JsonParser parser) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (JsonParser.Event event = parser.next();
         event != JsonParser.Event.END_ARRAY;
         event = parser.next()) {

@@ -1,6 +1,7 @@
 package jp.uketsuke.settings;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,7 +21,7 @@ final class ExtToolSecrets {
   private ExtToolSecrets() {}
 
   static JsonValue mask(JsonValue config) {
-    return mapHeaders(config, (tool, header, value) -> Json.createValue(MASK));
+    return mapHeaders(config, (tool, header, value) -> JSON.createValue(MASK));
   }
 
   /** Puts the stored value back wherever {@code incoming} holds the mask. */
@@ -56,17 +57,17 @@ final class ExtToolSecrets {
         || !(object.get("ext_tools") instanceof jakarta.json.JsonArray tools)) {
       return config;
     }
-    JsonArrayBuilder mapped = Json.createArrayBuilder();
+    JsonArrayBuilder mapped = JSON.createArrayBuilder();
     for (JsonValue value : tools) {
       if (value instanceof JsonObject tool && tool.get("headers") instanceof JsonObject headers) {
-        JsonObjectBuilder newHeaders = Json.createObjectBuilder();
+        JsonObjectBuilder newHeaders = JSON.createObjectBuilder();
         headers.forEach((name, header) -> newHeaders.add(name, mapper.map(tool, name, header)));
-        mapped.add(Json.createObjectBuilder(tool).add("headers", newHeaders));
+        mapped.add(JSON.createObjectBuilder(tool).add("headers", newHeaders));
       } else {
         mapped.add(value);
       }
     }
-    return Json.createObjectBuilder(object).add("ext_tools", mapped).build();
+    return JSON.createObjectBuilder(object).add("ext_tools", mapped).build();
   }
 
   private static Map<String, JsonObject> toolsByName(JsonValue config) {

@@ -1,6 +1,7 @@
 package jp.uketsuke.settings;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -57,27 +58,27 @@ public final class JsonAttributes {
   public static JsonValue toJson(AttributeValue value) {
     switch (value.type()) {
       case M:
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         value.m().forEach((k, v) -> object.add(k, toJson(v)));
         return object.build();
       case L:
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         value.l().forEach(v -> array.add(toJson(v)));
         return array.build();
       case S:
-        return Json.createValue(value.s());
+        return JSON.createValue(value.s());
       case N:
         return ExactJson.number(value.n());
       case BOOL:
         return value.bool() ? JsonValue.TRUE : JsonValue.FALSE;
       case SS:
-        return Json.createArrayBuilder(value.ss()).build();
+        return JSON.createArrayBuilder(value.ss()).build();
       case NS:
-        JsonArrayBuilder numbers = Json.createArrayBuilder();
+        JsonArrayBuilder numbers = JSON.createArrayBuilder();
         value.ns().forEach(n -> numbers.add(ExactJson.number(n)));
         return numbers.build();
       case B:
-        return Json.createValue(Base64.getEncoder().encodeToString(value.b().asByteArray()));
+        return JSON.createValue(Base64.getEncoder().encodeToString(value.b().asByteArray()));
       default:
         return JsonValue.NULL;
     }

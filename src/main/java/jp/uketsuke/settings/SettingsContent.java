@@ -1,6 +1,7 @@
 package jp.uketsuke.settings;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.util.logging.Logger;
@@ -17,14 +18,14 @@ final class SettingsContent {
 
   static JsonValue defaultValue(Setting setting) {
     return switch (setting) {
-      case PROMPT -> Json.createValue("");
+      case PROMPT -> JSON.createValue("");
       case FUNC_CONFIG ->
-          Json.createObjectBuilder()
-              .add("tools", Json.createArrayBuilder())
+          JSON.createObjectBuilder()
+              .add("tools", JSON.createArrayBuilder())
               .add("instructions", "")
               .build();
       case EXT_TOOLS ->
-          Json.createObjectBuilder().add("ext_tools", Json.createArrayBuilder()).build();
+          JSON.createObjectBuilder().add("ext_tools", JSON.createArrayBuilder()).build();
     };
   }
 
@@ -33,7 +34,7 @@ final class SettingsContent {
       return defaultValue(setting);
     }
     if (setting == Setting.PROMPT) {
-      return Json.createValue(stored.s() == null ? "" : stored.s());
+      return JSON.createValue(stored.s() == null ? "" : stored.s());
     }
     if (stored.s() == null) {
       return JsonAttributes.toJson(stored);

@@ -1,6 +1,7 @@
 package jp.uketsuke.settings;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -23,18 +24,18 @@ final class SettingsReplies {
   }
 
   static JsonObject ok() {
-    return Json.createObjectBuilder().add("ok", true).build();
+    return JSON.createObjectBuilder().add("ok", true).build();
   }
 
   static JsonObject config(JsonValue config) {
-    return Json.createObjectBuilder().add("ok", true).add("config", config).build();
+    return JSON.createObjectBuilder().add("ok", true).add("config", config).build();
   }
 
   static JsonObject versions(AssistantSettings.Versions versions) {
-    var items = Json.createArrayBuilder();
+    var items = JSON.createArrayBuilder();
     for (SettingsVersion version : versions.items()) {
       JsonObjectBuilder item =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("version", version.version())
               .add("created_at", orNull(version.createdAt()))
               .add("created_by", orNull(version.createdBy()))
@@ -44,7 +45,7 @@ final class SettingsReplies {
       }
       items.add(item.add("content", version.content()));
     }
-    JsonObjectBuilder reply = Json.createObjectBuilder().add("ok", true).add("items", items);
+    JsonObjectBuilder reply = JSON.createObjectBuilder().add("ok", true).add("items", items);
     if (versions.nextToken() != null) {
       reply.add("next_token", versions.nextToken());
     }
@@ -52,6 +53,6 @@ final class SettingsReplies {
   }
 
   private static JsonValue orNull(String text) {
-    return text == null ? JsonValue.NULL : Json.createValue(text);
+    return text == null ? JsonValue.NULL : JSON.createValue(text);
   }
 }

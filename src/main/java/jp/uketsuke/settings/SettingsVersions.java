@@ -1,6 +1,7 @@
 package jp.uketsuke.settings;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,6 +45,6 @@ public class SettingsVersions {
     permissions.requireOwnerWrite();
     int version = QueryParams.intInRange(n, "version", 1, Integer.MAX_VALUE, 0);
     int saved = settings.restore(setting, version);
-    return Json.createObjectBuilder().add("ok", true).add("version", saved).build();
+    return JSON.createObjectBuilder().add("ok", true).add("version", saved).build();
   }
 }

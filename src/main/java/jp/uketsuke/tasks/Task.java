@@ -1,6 +1,7 @@
 package jp.uketsuke.tasks;
 
-import jakarta.json.Json;
+import static jp.uketsuke.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -25,7 +26,7 @@ public record Task(
 
   /** A one-line summary for audit records, fields in a fixed order. */
   public String summary() {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("name", name);
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("name", name);
     add(json, "phone_number", phoneNumber);
     add(json, "start_datetime", startDatetime);
     add(json, "address", address);

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * lifetime Liberty checked for this request, so reading it again trusts nothing new.
  */
 record VerifiedClaims(JsonObject payload) {
-  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   static VerifiedClaims of(JsonWebToken token) {
     String[] parts = token.getRawToken().split("\\.", -1);
@@ -32,7 +32,7 @@ record VerifiedClaims(JsonObject payload) {
       throw ApiException.unauthorized("A valid bearer token is required.");
     }
     try (JsonReader reader =
-        JSON.createReader(new ByteArrayInputStream(Base64.getUrlDecoder().decode(parts[1])))) {
+        READERS.createReader(new ByteArrayInputStream(Base64.getUrlDecoder().decode(parts[1])))) {
       return new VerifiedClaims(reader.readObject());
     } catch (RuntimeException e) { // not base64 or not a JSON object: Liberty would not pass it
       throw ApiException.unauthorized("A valid bearer token is required.");
