@@ -103,6 +103,25 @@ cpu_of() {
   if [ "$v" = nan ]; then echo 0; else echo "$v"; fi
 }
 
+# profiled TITLE BASE COMMAND...: with --profile, one more run of the load COMMAND (a loadgen call
+# with the measurement's arguments; --warmup 0 --runs 1 are appended and win) while async-profiler
+# samples the Liberty JVM, then a table of where Liberty's CPU per request went, by layer
+# (bench/Layers.java). Without --profile, or without the server's PID, it does nothing.
+profiled() {
+  if [ "${WITH_PROFILER:-0}" != 1 ] || [ -z "${LIBERTY_PID:-}" ]; then return 0; fi
+  local title=$1 base=$2
+  shift 2
+  log "profiling $title"
+  profile_start "$LIBERTY_PID"
+  "$@" --warmup 0 --runs 1 >"$base.txt" || true
+  profile_stop "$LIBERTY_PID" "$base.collapsed"
+  echo "Where Liberty's CPU goes, $title (one more run under async-profiler; \`--profile\`):"
+  echo
+  layer_table "$base.collapsed" "$(field "$base.txt" count | head -1)" \
+    "$(cpu_of "$base.txt" cpu_liberty)"
+  echo
+}
+
 # Resident set size in MB of PID.
 rss_mb() { ps -o rss= -p "$1" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}'; }
 

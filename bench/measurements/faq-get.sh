@@ -42,6 +42,9 @@ measure_faq_get() {
   done
   echo
   faq_cpu
+  profiled "GET /faq, ${CONNECTIONS##* } connections" "$WORK/faq-profile" \
+    loadgen "$BASE_URL$FAQ_PATH" --header "Authorization: Bearer $FAQ_TOKEN" \
+    --connections "${CONNECTIONS##* }" --duration "$DURATION" "${CPU_ARGS[@]}"
   if [ -n "$missed" ]; then
     echo "Missed:$missed see the CPU table: the figures follow from it."
     echo

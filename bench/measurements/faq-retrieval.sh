@@ -50,6 +50,9 @@ measure_faq_retrieval() {
     at_largest=$diff
   done
   echo
+  profiled "GET /faqs/search at $largest FAQs, 1 connection" "$WORK/retrieval-profile" \
+    loadgen "$BASE_URL/faqs/search?q=$q&k=8" --header "Authorization: Bearer ${tokens[$largest]}" \
+    --connections 1 --duration "$DURATION" "${CPU_ARGS[@]}"
   retrieval_prompt "$prompt_size" "${tokens[$prompt_size]}" >"$WORK/retrieval-prompt.txt"
   local with pasted ratio
   with=$(field "$WORK/retrieval-prompt.txt" with)
