@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * CPU_MS_PER_REQ is the process's CPU per request measured elsewhere (from /proc), or "-" when not
- * known. With --requests (and the sampling interval, 2 ms by default) a last line compares the CPU
- * the samples account for with it. --top N adds the N hottest leaf frames (where the CPU is spent),
+ * known. With --requests a last line gives the sampling interval actually obtained (the measured
+ * CPU over the samples; itimer cannot sample finer than the kernel's timer tick). --top N adds the N hottest leaf frames (where the CPU is spent),
  * --deciders N the N frames that decided the most samples' layers (to judge the attribution).
  * Java 17, no dependencies.
  */
@@ -176,12 +176,19 @@ public final class Layers {
     System.out.printf(Locale.ROOT, "| **total** | 100 %% (%,d samples) | %s |%n", total,
         cpuPerRequest == null ? "n/a" : String.format(Locale.ROOT, "%.2f", cpuPerRequest));
     if (requests > 0) {
-      double sampled = total * intervalMs / requests;
       System.out.println();
-      System.out.printf(Locale.ROOT,
-          "%,d samples at %s ms over %,d requests: the samples account for %.2f ms CPU per request%s.%n",
-          total, trim(intervalMs), requests, sampled,
-          cpuPerRequest == null ? "" : String.format(Locale.ROOT, " (measured: %.2f ms)", cpuPerRequest));
+      if (cpuPerRequest == null) {
+        System.out.printf(Locale.ROOT, "%,d samples over %,d requests (one asked for every %s ms of CPU).%n",
+            total, requests, trim(intervalMs));
+      } else {
+        // itimer fires on the kernel's timer tick: with a 250 Hz kernel a 2 ms interval becomes
+        // 4 ms. The shares do not depend on it; the interval actually obtained is shown instead.
+        double effective = cpuPerRequest * requests / total;
+        System.out.printf(Locale.ROOT,
+            "%,d samples over %,d requests at %.2f ms CPU each (measured from /proc): one sample per"
+                + " %.1f ms of CPU (%s ms asked; itimer is bound to the kernel's timer tick).%n",
+            total, requests, cpuPerRequest, effective, trim(intervalMs));
+      }
     }
 
     if (top > 0) {

