@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.uketsuke.settings.Configs;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.LocalStack;
 import jp.uketsuke.testing.RawDynamo;
@@ -92,15 +93,7 @@ class LogHygieneIT {
       wm.removeStubMapping(model);
     }
     // A stored setting that is not JSON: the settings code warns while serving the request.
-    RawDynamo.client()
-        .putItem(
-            b ->
-                b.tableName(RawDynamo.table("prompts"))
-                    .item(
-                        Map.of(
-                            "client_id", AttributeValue.fromS(TENANT),
-                            "id", AttributeValue.fromS("functions"),
-                            "content", AttributeValue.fromS("{not json"))));
+    Configs.putRaw(TENANT, "functions", AttributeValue.fromS("{not json"));
     owner.header("X-Request-Id", settingsId).get("/func-config").ok();
     String encoded = URLEncoder.encode(PHONE, StandardCharsets.UTF_8);
     Api.as(token).header("X-Request-Id", callerId).get("/callers/" + pathSegment(PHONE)).ok();

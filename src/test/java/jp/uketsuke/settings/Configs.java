@@ -12,7 +12,7 @@ import jp.uketsuke.testing.RawDynamo;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Helpers for settings tests: exact comparison of configs and raw access to stored items. */
-final class Configs {
+public final class Configs {
   private Configs() {}
 
   /**
@@ -55,7 +55,8 @@ final class Configs {
         .item();
   }
 
-  static void putRaw(String tenant, String id, AttributeValue content) {
+  /** Writes a setting item as stored, bypassing the service (for content it would refuse). */
+  public static void putRaw(String tenant, String id, AttributeValue content) {
     RawDynamo.client()
         .putItem(
             b ->
