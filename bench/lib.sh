@@ -88,12 +88,23 @@ cpu_table() {
     label=$1 file=$2
     shift 2
     l=$(cpu_of "$file" cpu_liberty) d=$(cpu_of "$file" cpu_dynalite) m=$(cpu_of "$file" cpu_model_stub)
-    c=$(cpu_of "$file" cpu_loadgen)
-    if [ "$c" = 0 ]; then c=$(cpu_of "$file" cpu_client); fi
-    all=$(calc "$l + $d + $m + $c")
+    c=$(cpu_generator "$file") all=$(cpu_all "$file")
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$l" "$d" "$m" "$c" "$all" \
       "$(awk -v a="$all" -v n="$cores" 'BEGIN { if (a > 0) printf "%.0f", n * 1000 / a; else print "—" }')"
   done
+}
+
+# CPU per request of the load generator or, on the raw side, of the raw client.
+cpu_generator() {
+  local c
+  c=$(cpu_of "$1" cpu_loadgen)
+  if [ "$c" = 0 ]; then c=$(cpu_of "$1" cpu_client); fi
+  echo "$c"
+}
+
+# CPU per request of all processes measured in FILE (the table's "all processes" column).
+cpu_all() {
+  calc "$(cpu_of "$1" cpu_liberty) + $(cpu_of "$1" cpu_dynalite) + $(cpu_of "$1" cpu_model_stub) + $(cpu_generator "$1")"
 }
 
 # The median of a cpu_* field of FILE (0 when the runs did not measure it).

@@ -69,8 +69,8 @@ faq_cpu() {
   echo
   top=${CONNECTIONS##* }
   local service raw ceiling
-  service=$(calc "$(cpu_of "$WORK/faq-http-$top.txt" cpu_liberty) + $(cpu_of "$WORK/faq-http-$top.txt" cpu_dynalite) + $(cpu_of "$WORK/faq-http-$top.txt" cpu_loadgen)")
-  raw=$(calc "$(cpu_of "$WORK/faq-raw-$top.txt" cpu_dynalite) + $(cpu_of "$WORK/faq-raw-$top.txt" cpu_client)")
+  service=$(cpu_all "$WORK/faq-http-$top.txt")
+  raw=$(cpu_all "$WORK/faq-raw-$top.txt")
   ceiling=$(awk -v s="$service" -v r="$raw" 'BEGIN { if (s > 0) printf "%.0f", 100 * r / s; else print "nan" }')
   echo "Both sides share the same $(nproc) cores with their load generator and dynalite. At $top"
   echo "connections a service request costs $service ms of CPU across the processes, a raw GetItem"
