@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Single turns of the current tenant's call log: appended (never overwriting another turn), read,
- * changed and deleted by phone and time. Every write also keeps the phone directory current.
+ * changed and deleted by phone and time. A turn is one conditional put; the phone directory learns
+ * of it from the log itself ({@link DirectoryCatchUp}), as it does of turns other writers put
+ * there.
  */
 @ApplicationScoped
 public class CallLog {
@@ -31,6 +33,7 @@ public class CallLog {
   @Inject Tables tables;
   @Inject TenantContext tenant;
   @Inject PhoneDirectory directory;
+  @Inject DirectoryCatchUp catchUp;
 
   /**
    * Stores a turn. Without {@code ts} it gets the current time in microseconds, and a later one if
@@ -56,7 +59,9 @@ public class CallLog {
     for (int attempt = 1; ; attempt++) {
       try {
         put(tenantId, next, extra);
-        directory.recordTurn(tenantId, next);
+        if (!generated) {
+          catchUp.countIfBehind(tenantId, next);
+        }
         return next;
       } catch (ConditionalCheckFailedException taken) {
         if (!generated || attempt >= MAX_ATTEMPTS) {
@@ -119,7 +124,7 @@ public class CallLog {
     } catch (ConditionalCheckFailedException e) {
       throw missing(new Turn(phone, ts, null, null, null));
     }
-    directory.forget(tenantId, phone, 1);
+    directory.forget(tenantId, phone, List.of(ts));
   }
 
   private void put(String tenantId, Turn turn, Map<String, Object> extra) {

@@ -53,8 +53,10 @@ public class CallSessions {
     int deleted = batchDeletes.delete(tables.logs(), items.stream().map(LogItems::keyOf).toList());
     items.stream()
         .collect(
-            Collectors.groupingBy(item -> LogItems.turn(item).phoneNumber(), Collectors.counting()))
-        .forEach((phone, count) -> directory.forget(tenantId, phone, count.intValue()));
+            Collectors.groupingBy(
+                item -> PhoneNumbers.normalize(LogItems.turn(item).phoneNumber()),
+                Collectors.mapping(item -> LogItems.turn(item).ts(), Collectors.toList())))
+        .forEach((phone, times) -> directory.forget(tenantId, phone, times));
     return deleted;
   }
 

@@ -1,6 +1,10 @@
 package jp.uketsuke.calls;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 import jp.uketsuke.platform.Timestamps;
@@ -52,5 +56,34 @@ final class LogTimes {
     return now.compareTo(ts) > 0
         ? now
         : Timestamps.format(Timestamps.parse(ts, "ts").plusNanos(1000));
+  }
+
+  /**
+   * The instant of a stored value, whoever wrote it: {@code +00:00} or {@code Z}, with or without a
+   * fraction, and Python's naive {@code isoformat()} read as UTC; null when it is no timestamp.
+   * Truncated to microseconds, the finest precision any writer uses.
+   */
+  static Instant instantOf(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(stored).toInstant().truncatedTo(ChronoUnit.MICROS);
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(stored).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+      } catch (DateTimeParseException notATimestamp) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * The key value every spelling of the instant's second sorts at or after ({@code
+   * 2026-12-04T14:05:00} precedes {@code ...:00+00:00}, {@code ...:00.5+00:00} and {@code
+   * ...:00Z}), and no value of an earlier second does.
+   */
+  static String secondPrefix(Instant instant) {
+    return Timestamps.formatSeconds(instant).substring(0, 19);
   }
 }

@@ -18,23 +18,29 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PhonesResource {
   @Inject TenantContext tenant;
   @Inject Permissions permissions;
-  @Inject PhoneDirectory directory;
+  @Inject DirectoryCatchUp directory;
   @Inject PhoneDirectoryRebuild rebuild;
   @Inject AuditLog audit;
 
   /**
-   * The callers: {@code items} as the old clients know them (phone numbers), {@code phones} with
-   * each one's last activity, so the console needs no request per phone.
+   * The callers: {@code items} as the old console reads them ({@code phones || items}, each
+   * rendered as a string, so no field named {@code phones} may ever hold anything else), and {@code
+   * directory} with each one's last activity, so a client needs no request per phone.
    */
-  public record Phones(boolean ok, List<String> items, List<PhoneEntry> phones) {}
+  public record Phones(boolean ok, List<String> items, List<PhoneEntry> directory) {}
 
   /** The outcome of a rebuild. */
   public record Rebuilt(boolean ok, int phones, int removed) {}
 
   @GET
-  @Operation(summary = "The tenant's phone numbers, newest activity first, with turn counts")
+  @Operation(
+      summary = "The tenant's phone numbers, newest activity first",
+      description =
+          "items: the phone numbers (strings, as the old console reads them); directory: the same"
+              + " callers with last_ts, turns and last_call_sid. Turns that any writer put into"
+              + " the call log appear within seconds (uketsuke.phones.settle after their time).")
   public Phones list() {
-    List<PhoneEntry> entries = directory.list(tenant.tenantId());
+    List<PhoneEntry> entries = PhoneEntry.newestFirst(directory.current(tenant.tenantId()));
     return new Phones(true, entries.stream().map(PhoneEntry::phoneNumber).toList(), entries);
   }
 

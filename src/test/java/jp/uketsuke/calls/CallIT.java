@@ -4,11 +4,14 @@ import static jp.uketsuke.calls.CallsIT.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -90,8 +93,13 @@ class CallIT {
     ConcurrentPosts.postAll(Tokens.service(), "call-concurrent", bodies, 16);
     assertThat(RawTables.count(RawTables.LOGS, "call-concurrent")).isEqualTo(50);
     assertThat(voice.get("/call?call_sid=CAc").ok().getJsonArray("items")).hasSize(50);
-    JsonObject phone = voice.get("/phones").ok().getJsonArray("phones").getJsonObject(0);
-    assertThat(phone.getInt("turns")).isEqualTo(50);
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> {
+          JsonArray directory = voice.get("/phones").ok().getJsonArray("directory");
+          assertThat(directory).hasSize(1);
+          assertThat(directory.getJsonObject(0).getInt("turns")).isEqualTo(50);
+        });
   }
 
   @Test

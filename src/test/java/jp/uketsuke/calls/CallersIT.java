@@ -3,10 +3,12 @@ package jp.uketsuke.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,6 +64,9 @@ class CallersIT {
               null));
     }
     RawTables.putAll(RawTables.LOGS, many);
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> assertThat(owner.get("/phones").ok().getJsonArray("items")).hasSize(2));
 
     JsonObject deleted = owner.delete("/callers/" + PHONE).ok().getJsonObject("deleted");
     assertThat(deleted.getInt("turns")).isEqualTo(1206);
@@ -70,8 +75,11 @@ class CallersIT {
     assertThat(deleted.getInt("directory")).isEqualTo(1);
 
     assertThat(owner.get("/calls?phone=" + PHONE).ok().getJsonArray("items")).isEmpty();
-    assertThat(owner.get("/phones").ok().getJsonArray("items"))
-        .containsExactly(jakarta.json.Json.createValue("0311112222"));
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () ->
+            assertThat(owner.get("/phones").ok().getJsonArray("items"))
+                .containsExactly(jakarta.json.Json.createValue("0311112222")));
     assertThat(RawTables.count(RawTables.TASKS, tenant)).isEqualTo(1);
     assertThat(RawTables.count(RawTables.TRANSCRIPTS, tenant)).isEqualTo(1);
     assertThat(RawTables.count(RawTables.LOGS, tenant)).isEqualTo(2);

@@ -58,4 +58,39 @@ class LogTimesTest {
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("ts");
   }
+
+  @Test
+  void everyWritersSpellingOfAnInstantReadsAsThatInstant() {
+    Instant at = Instant.parse("2026-12-04T14:05:00.123456Z");
+    assertThat(LogTimes.instantOf("2026-12-04T14:05:00.123456+00:00")).isEqualTo(at);
+    assertThat(LogTimes.instantOf("2026-12-04T14:05:00.123456Z")).isEqualTo(at);
+    assertThat(LogTimes.instantOf("2026-12-04T14:05:00.123456"))
+        .as("naive isoformat")
+        .isEqualTo(at);
+    assertThat(LogTimes.instantOf("2026-12-04T23:05:00.123456+09:00")).isEqualTo(at);
+    assertThat(LogTimes.instantOf("2026-12-04T14:05:00.123456789Z")).isEqualTo(at);
+    assertThat(LogTimes.instantOf("2026-12-04T14:05:00+00:00"))
+        .isEqualTo(Instant.parse("2026-12-04T14:05:00Z"));
+    assertThat(LogTimes.instantOf("yesterday")).isNull();
+    assertThat(LogTimes.instantOf(null)).isNull();
+  }
+
+  @Test
+  void aSecondsPrefixSortsBeforeEverySpellingOfItsSecondAndAfterThoseOfTheSecondBefore() {
+    String prefix = LogTimes.secondPrefix(Instant.parse("2026-12-04T14:05:00.999Z"));
+    assertThat(prefix).isEqualTo("2026-12-04T14:05:00");
+    for (String same :
+        new String[] {
+          "2026-12-04T14:05:00+00:00",
+          "2026-12-04T14:05:00Z",
+          "2026-12-04T14:05:00.000001+00:00",
+          "2026-12-04T14:05:00.5Z",
+          "2026-12-04T14:05:00.999999"
+        }) {
+      assertThat(same.compareTo(prefix)).as(same).isPositive();
+      assertThat(same.compareTo(prefix + "~")).as(same).isNegative();
+    }
+    assertThat("2026-12-04T14:04:59.999999Z".compareTo(prefix)).isNegative();
+    assertThat("2026-12-04T14:05:01+00:00".compareTo(prefix + "~")).isPositive();
+  }
 }

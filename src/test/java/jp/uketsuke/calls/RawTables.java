@@ -64,18 +64,23 @@ final class RawTables {
     return client().getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
   }
 
-  /** How many items of the tenant a table holds (test-sized data only). */
-  static int count(String table, String tenant) {
+  /** Every item of the tenant in a table (test-sized data only). */
+  static List<Map<String, AttributeValue>> all(String table, String tenant) {
     return client()
         .queryPaginator(
             b ->
                 b.tableName(table)
                     .keyConditionExpression("client_id = :t")
-                    .expressionAttributeValues(Map.of(":t", s(tenant))))
+                    .expressionAttributeValues(Map.of(":t", s(tenant)))
+                    .consistentRead(true))
         .items()
         .stream()
-        .mapToInt(item -> 1)
-        .sum();
+        .toList();
+  }
+
+  /** How many items of the tenant a table holds (test-sized data only). */
+  static int count(String table, String tenant) {
+    return all(table, tenant).size();
   }
 
   static AttributeValue s(String value) {
