@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Compiled by bench/run after LoadGen.java, whose CPU accounting it shares ({@code LoadGen.Cpu}).
  *
  * {@code getitem} and {@code chat-calls} print the same lines as LoadGen.java; {@code seed-turns} writes call-log items
- * into app-logs and the matching directory entries into app-phones with BatchWriteItem.
+ * into app-logs with BatchWriteItem, as another writer would (the service derives its phone directory from them);
+ * {@code put-turn} writes one utterance now, as the voice server does, and prints its ts.
  */
 public class Dynamo {
   public static void main(String[] args) throws Exception {
@@ -50,8 +51,10 @@ public class Dynamo {
         case "getitem" -> getItemLoop(client, o);
         case "seed-turns" -> seedTurns(client, o);
         case "chat-calls" -> chatCallsLoop(client, o);
+        case "put-turn" -> putTurn(client, o);
         default -> {
-          System.err.println("usage: Dynamo.java getitem|seed-turns|chat-calls --endpoint URL ...");
+          System.err.println(
+              "usage: Dynamo.java getitem|seed-turns|chat-calls|put-turn --endpoint URL ...");
           System.exit(2);
         }
       }
@@ -112,9 +115,9 @@ public class Dynamo {
   /**
    * The store calls of one {@code POST /chat} turn, made one after the other as the service makes
    * them: the BatchGetItem of the three settings and the FAQ version, the history query (the
-   * latest turns of the phone, newest first), the conditional put of a turn and the phone
-   * directory's update. The turns go to a phone of their own, so the history read stays the
-   * service's.
+   * latest turns of the phone, newest first) and the conditional put of a turn (the phone
+   * directory learns of it later, from the log). The turns go to a phone of their own, so the
+   * history read stays the service's.
    */
   static void chatCallsLoop(DynamoDbClient client, Map<String, List<String>> o) throws Exception {
     String tenant = one(o, "tenant", null);
@@ -122,7 +125,6 @@ public class Dynamo {
     int history = Integer.parseInt(one(o, "history", "20"));
     String prompts = one(o, "prompts-table", "app-prompts");
     String logs = one(o, "logs-table", "app-logs");
-    String directory = one(o, "phones-table", "app-phones");
     String rawPhone = "0000000000";
     DateTimeFormatter format =
         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'")
@@ -164,14 +166,6 @@ public class Dynamo {
           item.put("tokens_in", AttributeValue.fromN("120"));
           client.putItem(
               b -> b.tableName(logs).item(item).conditionExpression("attribute_not_exists(sk)"));
-          client.updateItem(
-              b ->
-                  b.tableName(directory)
-                      .key(Map.of("client_id", s(tenant), "phone_number", s(rawPhone)))
-                      .updateExpression("SET last_ts = :ts REMOVE last_call_sid ADD turns :one")
-                      .conditionExpression("attribute_not_exists(last_ts) OR last_ts < :ts")
-                      .expressionAttributeValues(
-                          Map.of(":ts", s(ts), ":one", AttributeValue.fromN("1"))));
         };
     int connections = Integer.parseInt(one(o, "connections", "1"));
     double duration = Double.parseDouble(one(o, "duration", "5"));
@@ -267,60 +261,60 @@ public class Dynamo {
   }
 
   /**
-   * N turns of one tenant over P phones, one per minute backwards from now, and each phone's
-   * directory entry (turn count, last activity) as the service keeps it.
+   * N turns of one tenant over P phones, one per minute backwards from now, written straight into
+   * app-logs as the voice server writes them: the service learns its phone directory from the log.
    */
   static void seedTurns(DynamoDbClient client, Map<String, List<String>> o) throws Exception {
     String tenant = one(o, "tenant", null);
     int turns = Integer.parseInt(one(o, "turns", null));
     int phones = Math.min(turns, Integer.parseInt(one(o, "phones", "100")));
     String logs = one(o, "logs-table", "app-logs");
-    String directory = one(o, "phones-table", "app-phones");
-    DateTimeFormatter format =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'")
-            .withZone(ZoneOffset.UTC);
     Instant newest = Instant.now().minusSeconds(60);
     long t0 = System.nanoTime();
     List<Map<String, AttributeValue>> items = new ArrayList<>(turns);
-    Map<String, String> lastTs = new HashMap<>();
-    Map<String, Integer> counts = new HashMap<>();
     for (int i = 0; i < turns; i++) {
-      String phone = String.format(Locale.ROOT, "+8190%08d", i % phones);
-      String ts = format.format(newest.minusSeconds(60L * i));
-      String sid = "CA" + tenant + (i / 4);
-      Map<String, AttributeValue> item = new HashMap<>();
-      item.put("client_id", s(tenant));
-      item.put("sk", s(phone + "#" + ts));
-      item.put("phone_number", s(phone));
-      item.put("ts", s(ts));
+      String phone = String.format(Locale.ROOT, "090%08d", i % phones);
+      Map<String, AttributeValue> item =
+          utterance(tenant, phone, newest.minusSeconds(60L * i), "CA" + tenant + (i / 4));
       item.put("user_text", s("予約の確認をお願いします。明日の午後三時に伺う予定です。 turn " + i));
       item.put("assistant_text", s("かしこまりました。明日の15時でご予約を承っております。ほかにご用件はございますか。"));
-      item.put("call_sid", s(sid));
       items.add(item);
-      lastTs.putIfAbsent(phone, ts + "|" + sid);
-      counts.merge(phone, 1, Integer::sum);
     }
-    List<Map<String, AttributeValue>> entries = new ArrayList<>();
-    lastTs.forEach(
-        (phone, last) -> {
-          String[] parts = last.split("\\|");
-          entries.add(
-              Map.of(
-                  "client_id", s(tenant),
-                  "phone_number", s(phone),
-                  "last_ts", s(parts[0]),
-                  "turns", AttributeValue.fromN(Integer.toString(counts.get(phone))),
-                  "last_call_sid", s(parts[1])));
-        });
     putAll(client, logs, items);
-    putAll(client, directory, entries);
     System.out.printf(
         Locale.ROOT,
         "seeded tenant=%s turns=%d phones=%d seconds=%.1f%n",
         tenant,
         turns,
-        entries.size(),
+        phones,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** One caller utterance now, as the voice server's PutItem writes it; prints its ts. */
+  static void putTurn(DynamoDbClient client, Map<String, List<String>> o) {
+    Map<String, AttributeValue> item =
+        utterance(one(o, "tenant", null), one(o, "phone", null), Instant.now(), null);
+    item.put("user_text", s("もしもし"));
+    client.putItem(b -> b.tableName(one(o, "logs-table", "app-logs")).item(item));
+    System.out.println(item.get("ts").s());
+  }
+
+  /** The keys, phone, Python isoformat(timespec="microseconds") ts and call SID of a log item. */
+  private static Map<String, AttributeValue> utterance(
+      String tenant, String phone, Instant at, String callSid) {
+    String ts =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'")
+            .withZone(ZoneOffset.UTC)
+            .format(at);
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("client_id", s(tenant));
+    item.put("sk", s(phone + "#" + ts));
+    item.put("phone_number", s(phone));
+    item.put("ts", s(ts));
+    if (callSid != null) {
+      item.put("call_sid", s(callSid));
+    }
+    return item;
   }
 
   static void putAll(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items)

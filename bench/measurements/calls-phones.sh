@@ -33,4 +33,44 @@ measure_calls_phones() {
     echo "a larger partition (dynalite keeps items in LevelDB and is not DynamoDB)."
     echo
   fi
+  visibility
+}
+
+# Utterances written straight into app-logs (as the voice server writes them) and the time until
+# /phones lists them, measured from the item's own ts; one new caller per sample.
+visibility() {
+  echo "New turns written straight into \`app-logs\` (\`Dynamo.java put-turn\`, as the voice server"
+  echo "writes them), then \`/phones\` polled every 50 ms: time from the turn's \`ts\` until it is"
+  echo "listed. Target: **≤ 5 s** at every size. The first catch-up is the time the directory of a"
+  echo "freshly seeded history took to count every turn after one \`GET /phones\` (background batches)."
+  echo
+  echo "| turns | first catch-up s | samples | visible after, median ms | max ms | ≤ 5 s |"
+  echo "|---|---|---|---|---|---|"
+  local n i ts phone file
+  for n in $TURN_SIZES; do
+    file="$WORK/visible-$n.txt"
+    : >"$file"
+    for i in 1 2 3 4 5; do
+      phone=$(printf '0801%07d' "$((RANDOM * 7 + i))")
+      ts=$(dynamo put-turn --endpoint "$DYNAMO" --tenant "$RUN_ID-t$n" --phone "$phone")
+      node -e '
+        const [url, token, phone, ts] = process.argv.slice(1);
+        const written = Date.parse(ts);
+        (async () => {
+          while (Date.now() - written < 30000) {
+            const r = await fetch(url, { headers: { Authorization: "Bearer " + token } });
+            const d = await r.json();
+            if ((d.items || []).includes(phone)) { console.log("ms=" + (Date.now() - written)); return; }
+            await new Promise(res => setTimeout(res, 50));
+          }
+          console.log("ms=30000");
+        })();' "$BASE_URL/phones" "$(tenant_token "$n")" "$phone" "$ts" >>"$file"
+    done
+    local med max
+    med=$(median "$file" ms)
+    max=$(field "$file" ms | sort -n | tail -1)
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$n" "${CATCH_UP_SECONDS[$n]:-?}" \
+      "$(field "$file" ms | wc -l)" "$med" "$max" "$(verdict "$(calc "$max / 1000")" le 5)"
+  done
+  echo
 }

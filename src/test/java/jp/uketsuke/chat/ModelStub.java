@@ -32,12 +32,12 @@ public final class ModelStub implements AutoCloseable {
    * @param marker as {@link ChatIT#tenant} writes it into the prompt; a closing {@code |} is added
    *     so that {@code marker:a} does not also match {@code marker:a-b}
    */
-  ModelStub(String marker) {
+  public ModelStub(String marker) {
     this.marker = marker + "|";
   }
 
   /** Every request of this test answers {@code response}. */
-  ModelStub always(ResponseDefinitionBuilder response) {
+  public ModelStub always(ResponseDefinitionBuilder response) {
     return add(request().willReturn(response));
   }
 

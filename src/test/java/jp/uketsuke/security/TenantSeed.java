@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.Tokens;
 
 /**
@@ -151,6 +153,10 @@ final class TenantSeed {
             .map(item -> item.getString("ts"))
             .findFirst()
             .orElseThrow(() -> new AssertionError("A's chat turn was not stored"));
+    // The phone directory is derived from the log within seconds; the probes need it complete.
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> assertThat(a.get("/phones").ok().getJsonArray("items")).hasSize(1));
     collectHandles(a);
   }
 
