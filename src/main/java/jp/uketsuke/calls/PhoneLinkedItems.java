@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Items of other capabilities' tables that belong to one caller: tasks and stored transcripts carry
- * a {@code phone_number}. Read by the tenant's partition with a filter on the phone; these tables
- * are small per tenant, and the caller timeline and erasure are rare.
+ * a {@code phone_number}. Read by the tenant's partition and matched on the phone's normal form,
+ * because other writers store it as they got it (the voice server's tasks hold {@code +81
+ * 90-1111-2222}); these tables are small per tenant, and the caller timeline and erasure are rare.
  */
 @ApplicationScoped
 public class PhoneLinkedItems {
@@ -56,10 +57,11 @@ public class PhoneLinkedItems {
             b ->
                 b.tableName(table)
                     .keyConditionExpression("client_id = :t")
-                    .filterExpression("phone_number = :p")
-                    .expressionAttributeValues(Map.of(":t", s(tenantId), ":p", s(phone))))
+                    .filterExpression("attribute_exists(phone_number)")
+                    .expressionAttributeValues(Map.of(":t", s(tenantId))))
         .items()
         .stream()
+        .filter(item -> phone.equals(PhoneNumbers.normalize(LogItems.text(item, "phone_number"))))
         .toList();
   }
 }

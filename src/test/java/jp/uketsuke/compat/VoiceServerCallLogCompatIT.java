@@ -137,6 +137,33 @@ class VoiceServerCallLogCompatIT {
   }
 
   @Test
+  void theCallersTimelineAndErasureFindTasksTheVoiceServerStoredWithAnUnnormalisedPhone() {
+    String tenant = "compat-voice-caller";
+    new VoiceServerLog(tenant, "09066660001", "CAvc1")
+        .put("user_text", "予約をお願いします", Instant.now().minusSeconds(60));
+    // The voice server's create_task: PutItem of the model's strings, phone as the caller said it.
+    Map<String, AttributeValue> task = new java.util.HashMap<>();
+    task.put("client_id", AttributeValue.fromS(tenant));
+    task.put("name", AttributeValue.fromS("田中様 剪定"));
+    task.put("phone_number", AttributeValue.fromS("+81 90-6666-0001"));
+    task.put("start_datetime", AttributeValue.fromS("12月24日 19時"));
+    task.put("request", AttributeValue.fromS("庭木の剪定"));
+    task.put("address", AttributeValue.fromS(""));
+    task.put("created_at", AttributeValue.fromS("2026-12-01T10:00:00.000000+00:00"));
+    task.put("updated_at", AttributeValue.fromS("2026-12-01T10:00:00.000000+00:00"));
+    RawDynamo.client().putItem(b -> b.tableName(RawDynamo.table("tasks")).item(task));
+    Api owner = Api.as(Tokens.person(tenant));
+
+    assertThat(owner.get("/callers/09066660001").ok().getJsonArray("tasks"))
+        .extracting(t -> t.asJsonObject().getString("name"))
+        .containsExactly("田中様 剪定");
+    JsonObject erased = owner.delete("/callers/09066660001").ok().getJsonObject("deleted");
+    assertThat(erased.getInt("turns")).isEqualTo(1);
+    assertThat(erased.getInt("tasks")).isEqualTo(1);
+    assertThat(owner.get("/tasks").ok().getJsonArray("items")).isEmpty();
+  }
+
+  @Test
   void anotherTenantSeesNothingTheVoiceServerWroteForThisOne() {
     String tenant = "compat-voice-own";
     new VoiceServerLog(tenant, "09055550001", "CAvo1")
