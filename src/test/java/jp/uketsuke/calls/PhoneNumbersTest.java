@@ -20,6 +20,14 @@ class PhoneNumbersTest {
     "' 03 1234 5678 ', 0312345678",
     "０９０－１２３４－５６７８, 09012345678",
     "'+81 3-1234-5678', 0312345678",
+    // a trunk 0 written after the country code is not part of the number
+    "'+81 (0)90-1234-5678', 09012345678",
+    "'+81(0)3-1234-5678', 0312345678",
+    "'+81 ( 0 ) 90 1234 5678', 09012345678",
+    "＋８１（０）９０－１２３４－５６７８, 09012345678",
+    "'+44 (0)20 7946 0958', 442079460958",
+    // the domestic form written after +81 keeps one 0
+    "'+81 090-1234-5678', 09012345678",
     // the voice server's placeholder for a withheld number stays a key of its own
     "unknown, unknown",
   })

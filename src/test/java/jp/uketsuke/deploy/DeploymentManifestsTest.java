@@ -187,6 +187,62 @@ class DeploymentManifestsTest {
     assertThat(egressPorts).containsOnly(53, 443);
   }
 
+  /**
+   * Egress to "anywhere" means the public internet: never the VPC, other pods, carrier-grade NAT
+   * space or link-local addresses (the instance metadata service), whatever URL the service is made
+   * to call.
+   */
+  @Test
+  void egressToTheInternetExcludesPrivateSharedAndLinkLocalRanges() {
+    Map<String, Object> policy = eks.ofKind("NetworkPolicy").get(0);
+    List<Map<String, Object>> egress = list(at(policy, "spec", "egress"));
+    assertThat(egress).allSatisfy(rule -> assertThat(list(rule.get("to"))).isNotEmpty());
+    List<Map<String, Object>> blocks =
+        egress.stream()
+            .flatMap(rule -> list(rule.get("to")).stream())
+            .filter(peer -> peer.containsKey("ipBlock"))
+            .map(peer -> map(peer.get("ipBlock")))
+            .toList();
+    assertThat(blocks).extracting(b -> b.get("cidr")).contains("0.0.0.0/0");
+    for (Map<String, Object> block : blocks) {
+      if ("0.0.0.0/0".equals(block.get("cidr"))) {
+        assertThat(Manifests.values(block.get("except")))
+            .containsExactlyInAnyOrder(
+                "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16");
+      }
+    }
+    // A rule added later (a VPC endpoint, NodeLocal DNSCache at 169.254.20.10) must not open the
+    // instance metadata service again.
+    assertThat(blocks)
+        .as("egress blocks that reach the instance metadata service")
+        .noneMatch(b -> reaches(b, "169.254.169.254"));
+  }
+
+  /** Whether an ipBlock lets traffic to this IPv4 address through. */
+  static boolean reaches(Map<String, Object> block, String ip) {
+    return covers((String) block.get("cidr"), ip)
+        && Manifests.values(block.get("except")).stream()
+            .noneMatch(e -> covers(String.valueOf(e), ip));
+  }
+
+  static boolean covers(String cidr, String ip) {
+    if (!cidr.contains(".")) {
+      return false;
+    }
+    String[] parts = cidr.split("/");
+    int bits = parts.length == 1 ? 32 : Integer.parseInt(parts[1]);
+    long mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
+    return (ipv4(parts[0]) & mask) == (ipv4(ip) & mask);
+  }
+
+  private static long ipv4(String address) {
+    long value = 0;
+    for (String octet : address.split("\\.")) {
+      value = value << 8 | Integer.parseInt(octet);
+    }
+    return value;
+  }
+
   @Test
   void serviceAccountCarriesAnIamRoleForIrsa() {
     Map<String, Object> account =

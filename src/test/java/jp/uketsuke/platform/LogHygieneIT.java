@@ -55,6 +55,7 @@ class LogHygieneIT {
   static final String chatId = "loghyg-chat-" + UUID.randomUUID();
   static final String callerId = "loghyg-caller-" + UUID.randomUUID();
   static final String callsId = "loghyg-calls-" + UUID.randomUUID();
+  static final String pagedId = "loghyg-paged-" + UUID.randomUUID();
   static final String serviceId = "loghyg-svc-" + UUID.randomUUID();
   static final String settingsId = "loghyg-settings-" + UUID.randomUUID();
   static final String strangerId = "loghyg-bad-" + UUID.randomUUID();
@@ -81,14 +82,17 @@ class LogHygieneIT {
           "{\"phone_number\": \""
               + PHONE
               + "\", \"user_text\": \"予約したい\", \"call_sid\": \"CAlog\"}";
-      Reply chat =
-          Api.as(serviceToken)
-              .header("x-client-id", TENANT)
-              .header("X-Request-Id", chatId)
-              .post("/chat", body);
-      assertThat(chat.status()).as(chat.body()).isEqualTo(200);
-      assertThat(chat.json().getString("mode")).isEqualTo("llm");
-      assertThat(chat.header("X-Request-Id")).isEqualTo(chatId);
+      // Two turns of the caller, so that their calls come in two pages below.
+      for (String id : List.of(chatId, chatId + "-2")) {
+        Reply chat =
+            Api.as(serviceToken)
+                .header("x-client-id", TENANT)
+                .header("X-Request-Id", id)
+                .post("/chat", body);
+        assertThat(chat.status()).as(chat.body()).isEqualTo(200);
+        assertThat(chat.json().getString("mode")).isEqualTo("llm");
+        assertThat(chat.header("X-Request-Id")).isEqualTo(id);
+      }
     } finally {
       wm.removeStubMapping(model);
     }
@@ -98,6 +102,14 @@ class LogHygieneIT {
     String encoded = URLEncoder.encode(PHONE, StandardCharsets.UTF_8);
     Api.as(token).header("X-Request-Id", callerId).get("/callers/" + pathSegment(PHONE)).ok();
     Api.as(token).header("X-Request-Id", callsId).get("/calls?phone=" + encoded).ok();
+    String nextToken =
+        Api.as(token).get("/calls?limit=1&phone=" + encoded).ok().getString("next_token");
+    JsonObject secondPage =
+        Api.as(token)
+            .header("X-Request-Id", pagedId)
+            .get("/calls?limit=1&phone=" + encoded + "&next_token=" + nextToken)
+            .ok();
+    assertThat(secondPage.getJsonArray("items")).hasSize(1);
     Api.as(serviceToken)
         .header("x-client-id", TENANT)
         .header("X-Request-Id", serviceId)
@@ -130,7 +142,7 @@ class LogHygieneIT {
                 serviceId.equals(r.getString("ext_request_id", null))
                     && "liberty_accesslog".equals(r.getString("type", "")),
             "the access log entry of " + serviceId);
-    for (String id : List.of(chatId, callerId, callsId, serviceId, settingsId)) {
+    for (String id : List.of(chatId, callerId, callsId, pagedId, serviceId, settingsId)) {
       List<JsonObject> ofRequest = ofRequest(records, id);
       assertThat(ofRequest)
           .as("log records of %s", id)
@@ -162,6 +174,42 @@ class LogHygieneIT {
         .extracting(r -> r.getString("message", ""))
         .anyMatch(m -> m.startsWith("GET /callers/819*******35 200 "))
         .noneMatch(m -> m.contains("4817"));
+  }
+
+  /**
+   * A {@code next_token} is logged as sent; it holds the DynamoDB key of the caller's turns, which
+   * begins with the number, so it must carry it in no form the mask cannot see: not in plain text,
+   * not base64-encoded at any alignment, not readable when the token is decoded.
+   */
+  @Test
+  void aPagedRequestsLineShowsNoFormOfTheNumberInItsToken() {
+    List<JsonObject> records =
+        ServerLogs.awaitRecords(
+            r ->
+                pagedId.equals(r.getString("ext_request_id", null))
+                    && "liberty_message".equals(r.getString("type", "")),
+            "the request line of " + pagedId);
+    String line =
+        ofRequest(records, pagedId).stream()
+            .map(r -> r.getString("message", ""))
+            .filter(m -> m.startsWith("GET /calls?"))
+            .findFirst()
+            .orElseThrow();
+    Matcher token = Pattern.compile("next_token=([A-Za-z0-9_.=-]+)").matcher(line);
+    assertThat(token.find()).as("the token in %s", line).isTrue();
+    String decoded =
+        java.util.Arrays.stream(token.group(1).split("\\."))
+            .map(
+                part ->
+                    new String(
+                        java.util.Base64.getUrlDecoder().decode(part.replace("=", "")),
+                        StandardCharsets.ISO_8859_1))
+            .collect(java.util.stream.Collectors.joining("|"));
+    assertThat(line).doesNotContain(PHONE_FORMS);
+    assertThat(decoded).doesNotContain(PHONE_FORMS);
+    for (String form : PHONE_FORMS) {
+      assertThat(line).doesNotContain(PageTokensTest.base64Forms(form));
+    }
   }
 
   @Test

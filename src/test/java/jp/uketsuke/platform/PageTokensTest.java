@@ -3,7 +3,12 @@ package jp.uketsuke.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,6 +27,29 @@ class PageTokensTest {
 
     assertThat(token).doesNotContain("garden").doesNotContain("0901234");
     assertThat(tokens.decode("garden", "calls:desc", token)).isEqualTo(lastKey);
+  }
+
+  @Test
+  void aTokenHoldsNoReadableKeyTenantOrNumberEvenWhenDecoded() {
+    String token = tokens.encode("garden", "calls:phone=09012345678", lastKey);
+    // Every part a token might have (the old form was "payload.signature"), each decoded.
+    String decoded =
+        Arrays.stream(token.split("\\."))
+            .map(
+                part ->
+                    new String(Base64.getUrlDecoder().decode(part), StandardCharsets.ISO_8859_1))
+            .collect(Collectors.joining("|"));
+
+    assertThat(decoded).doesNotContain("0901234", "garden", "client_id", "sk", "2025-11-11");
+    for (String phone : List.of("09012345678", "9012345678", "12345678")) {
+      assertThat(token).doesNotContain(base64Forms(phone));
+    }
+  }
+
+  @Test
+  void twoTokensForTheSameKeyDiffer() {
+    assertThat(tokens.encode("garden", "q", lastKey))
+        .isNotEqualTo(tokens.encode("garden", "q", lastKey));
   }
 
   @Test
@@ -56,6 +84,39 @@ class PageTokensTest {
     assertBadRequest(() -> tokens.decode("garden", "q", forged));
     assertBadRequest(() -> tokens.decode("garden", "q", "{\"sk\": \"x\"}"));
     assertBadRequest(() -> tokens.decode("garden", "q", "%%%.%%%"));
+    assertBadRequest(() -> tokens.decode("garden", "q", token.substring(0, 20)));
+  }
+
+  @Test
+  void flippingAnyBitOfATokenGetsItRefused() {
+    String token = tokens.encode("garden", "q", lastKey);
+    byte[] bytes = Base64.getUrlDecoder().decode(token);
+    for (int i = 0; i < bytes.length; i++) {
+      for (int bit = 0; bit < 8; bit++) {
+        byte[] flipped = bytes.clone();
+        flipped[i] ^= (byte) (1 << bit);
+        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(flipped);
+        assertBadRequest(() -> tokens.decode("garden", "q", tampered));
+      }
+    }
+  }
+
+  /**
+   * How a text shows inside any base64 (or base64url) encoding of a longer message, at each of the
+   * three byte alignments: only the characters that depend on the text alone.
+   */
+  static List<String> base64Forms(String text) {
+    List<String> forms = new java.util.ArrayList<>();
+    for (int pad = 0; pad < 3; pad++) {
+      byte[] padded = ("x".repeat(pad) + text).getBytes(StandardCharsets.UTF_8);
+      String encoded = Base64.getEncoder().withoutPadding().encodeToString(padded);
+      int from = pad == 0 ? 0 : pad + 1;
+      int to = padded.length / 3 * 4;
+      String form = encoded.substring(from, to);
+      forms.add(form);
+      forms.add(form.replace('+', '-').replace('/', '_'));
+    }
+    return forms;
   }
 
   private static void assertBadRequest(Runnable call) {
