@@ -111,6 +111,7 @@ const tables = {
   phones: process.env.TABLE_PHONES || 'app-phones',
   usage: process.env.TABLE_USAGE || 'app-usage',
   transcripts: process.env.TABLE_TRANSCRIPTS || 'app-transcripts',
+  idempotency: process.env.TABLE_IDEMPOTENCY || 'app-idempotency',
 };
 const serviceScope = (process.env.SERVICE_SCOPE || 'uketsuke/voice').trim();
 const allowedScopes = serviceScope.split(/\s+/).filter(Boolean);
@@ -393,6 +394,8 @@ const tableDefs = [
   { TableName: tables.phones, AttributeDefinitions: [S('client_id'), S('phone_number')], KeySchema: key('client_id', 'phone_number') },
   { TableName: tables.usage, AttributeDefinitions: [S('client_id'), S('sk')], KeySchema: key('client_id', 'sk') },
   { TableName: tables.transcripts, AttributeDefinitions: [S('client_id'), S('recording_sid')], KeySchema: key('client_id', 'recording_sid') },
+  // Expiry (expires_at) is also checked by the service: dynalite has no TTL.
+  { TableName: tables.idempotency, AttributeDefinitions: [S('client_id'), S('key')], KeySchema: key('client_id', 'key') },
 ];
 
 async function listAllTables() {

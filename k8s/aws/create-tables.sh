@@ -8,7 +8,7 @@ cd "$(dirname "$0")/tables"
 : "${AWS_REGION:?set AWS_REGION}"
 
 existing=(app-logs app-faq app-prompts app-tasks)
-new=(app-audit app-phones app-usage app-transcripts)
+new=(app-audit app-phones app-usage app-transcripts app-idempotency)
 
 exists() { aws dynamodb describe-table --region "$AWS_REGION" --table-name "$1" >/dev/null 2>&1; }
 
@@ -30,6 +30,11 @@ for table in "${new[@]}"; do
     echo "created: $table"
   fi
 done
+
+# Idempotency keys expire after a day (the service also ignores expired ones: TTL deletes late).
+aws dynamodb update-time-to-live --region "$AWS_REGION" --table-name app-idempotency \
+  --time-to-live-specification Enabled=true,AttributeName=expires_at >/dev/null 2>&1 ||
+  echo "TTL on app-idempotency: already on"
 
 for table in "${existing[@]}" "${new[@]}"; do
   aws dynamodb update-continuous-backups --region "$AWS_REGION" --table-name "$table" \

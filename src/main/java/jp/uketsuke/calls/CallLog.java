@@ -12,6 +12,7 @@ import java.util.Optional;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.Tables;
 import jp.uketsuke.platform.Timestamps;
+import jp.uketsuke.platform.idempotency.IdempotentRequest;
 import jp.uketsuke.tenant.TenantContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 @ApplicationScoped
 public class CallLog {
+  /** The name under which a keyed request fixes its turn's generated timestamp. */
+  private static final String PLANNED_TS = "turn_ts";
+
   /** Generated timestamps that collide are retried this often before giving up with 409. */
   private static final int MAX_ATTEMPTS = 20;
 
@@ -34,6 +38,7 @@ public class CallLog {
   @Inject TenantContext tenant;
   @Inject PhoneDirectory directory;
   @Inject DirectoryCatchUp catchUp;
+  @Inject IdempotentRequest request;
 
   /**
    * Stores a turn. Without {@code ts} it gets the current time in microseconds, and a later one if
@@ -54,23 +59,46 @@ public class CallLog {
     Turn next = normalized(turn);
     boolean generated = next.ts() == null;
     if (generated) {
-      next = next.withTs(Timestamps.now());
+      next = next.withTs(request.planned(PLANNED_TS, Timestamps::now));
     }
+    String writeId = request.writeId();
     for (int attempt = 1; ; attempt++) {
       try {
-        put(tenantId, next, extra);
+        put(tenantId, next, extra, writeId);
         if (!generated) {
           catchUp.countIfBehind(tenantId, next);
         }
         return next;
       } catch (ConditionalCheckFailedException taken) {
+        Optional<Turn> ours = storedBy(tenantId, next, writeId);
+        if (ours.isPresent()) {
+          return ours.get();
+        }
         if (!generated || attempt >= MAX_ATTEMPTS) {
           throw ApiException.conflict(
               "A turn of " + next.phoneNumber() + " at " + next.ts() + " exists already.");
         }
-        next = next.withTs(LogTimes.after(next.ts()));
+        next = next.withTs(request.replan(PLANNED_TS, LogTimes.after(next.ts())));
       }
     }
+  }
+
+  /**
+   * The turn at this key when an earlier attempt of the same write stored it (the SDK's retry of a
+   * put whose answer was lost, or a retried request with the same idempotency key).
+   */
+  private Optional<Turn> storedBy(String tenantId, Turn turn, String writeId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                b ->
+                    b.tableName(tables.logs())
+                        .key(LogItems.key(tenantId, turn.phoneNumber(), turn.ts()))
+                        .consistentRead(true))
+            .item();
+    return item != null && writeId.equals(LogItems.text(item, LogItems.WRITE_ID))
+        ? Optional.of(LogItems.turn(item))
+        : Optional.empty();
   }
 
   public Optional<Turn> get(String phone, String ts) {
@@ -127,9 +155,10 @@ public class CallLog {
     directory.forget(tenantId, phone, List.of(ts));
   }
 
-  private void put(String tenantId, Turn turn, Map<String, Object> extra) {
+  private void put(String tenantId, Turn turn, Map<String, Object> extra, String writeId) {
     Map<String, AttributeValue> item = LogItems.item(tenantId, turn);
     LogItems.addExtra(item, extra);
+    item.put(LogItems.WRITE_ID, s(writeId));
     dynamoDb.putItem(
         b -> b.tableName(tables.logs()).item(item).conditionExpression("attribute_not_exists(sk)"));
   }

@@ -17,9 +17,15 @@ final class LogItems {
   static final String TENANT = "client_id";
   static final String SK = "sk";
 
+  /**
+   * Which write stored the item: a conditional put that finds an item with its own mark knows that
+   * an earlier attempt of the same write got through (a retry after a lost answer).
+   */
+  static final String WRITE_ID = "write_id";
+
   /** The attributes of the turn itself, which extra attributes may not replace. */
   static final Set<String> OWN =
-      Set.of(TENANT, SK, "phone_number", "ts", "user_text", "assistant_text", "call_sid");
+      Set.of(TENANT, SK, "phone_number", "ts", "user_text", "assistant_text", "call_sid", WRITE_ID);
 
   private LogItems() {}
 

@@ -43,6 +43,10 @@ public class Tables {
   @ConfigProperty(name = "uketsuke.table.transcripts", defaultValue = "app-transcripts")
   String transcripts;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.idempotency", defaultValue = "app-idempotency")
+  String idempotency;
+
   public String logs() {
     return logs;
   }
@@ -79,7 +83,12 @@ public class Tables {
     return transcripts;
   }
 
+  /** Idempotency keys of writes and their first outcomes (TTL attribute {@code expires_at}). */
+  public String idempotency() {
+    return idempotency;
+  }
+
   public List<String> all() {
-    return List.of(logs, faq, prompts, tasks, audit, phones, usage, transcripts);
+    return List.of(logs, faq, prompts, tasks, audit, phones, usage, transcripts, idempotency);
   }
 }

@@ -29,15 +29,14 @@ import org.junit.jupiter.api.Test;
  */
 class AwsDefinitionsTest {
   private static final Path AWS = Manifests.PROJECT.resolve("k8s/aws");
-  private static final Set<String> ACTIONS =
-      Set.of(
-          "dynamodb:GetItem",
-          "dynamodb:PutItem",
-          "dynamodb:UpdateItem",
-          "dynamodb:DeleteItem",
-          "dynamodb:Query",
-          "dynamodb:BatchWriteItem",
-          "dynamodb:DescribeTable");
+  private static final Path SOURCES = Manifests.PROJECT.resolve("src/main/java");
+
+  /** A call of the DynamoDB client in our code: {@code dynamoDb.getItem(}, {@code .query(}... */
+  private static final Pattern CLIENT_CALL =
+      Pattern.compile(
+          "\\.(getItem|batchGetItem|putItem|updateItem|deleteItem|query|queryPaginator|scan"
+              + "|scanPaginator|batchWriteItem|describeTable|transactWriteItems|transactGetItems)\\(");
+
   private static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
 
   static {
@@ -49,6 +48,7 @@ class AwsDefinitionsTest {
     KEYS.put("app-phones", List.of("client_id", "phone_number"));
     KEYS.put("app-usage", List.of("client_id", "sk"));
     KEYS.put("app-transcripts", List.of("client_id", "recording_sid"));
+    KEYS.put("app-idempotency", List.of("client_id", "key"));
   }
 
   private static final Pattern TABLE_ARN =
@@ -109,7 +109,9 @@ class AwsDefinitionsTest {
         }
       }
     }
-    assertThat(actions).containsExactlyInAnyOrderElementsOf(ACTIONS);
+    assertThat(actions)
+        .as("the DynamoDB operations src/main/java calls")
+        .containsExactlyInAnyOrderElementsOf(actionsTheCodeCalls());
     assertThat(tablesGranted).containsExactlyInAnyOrderElementsOf(KEYS.keySet());
   }
 
@@ -118,8 +120,28 @@ class AwsDefinitionsTest {
     String script = Files.readString(AWS.resolve("create-tables.sh"));
     assertThat(script)
         .contains("existing=(app-logs app-faq app-prompts app-tasks)")
-        .contains("new=(app-audit app-phones app-usage app-transcripts)")
+        .contains("new=(app-audit app-phones app-usage app-transcripts app-idempotency)")
         .contains("PointInTimeRecoveryEnabled=true");
+  }
+
+  /** IAM action names of every DynamoDB client operation the service's code calls. */
+  private static Set<String> actionsTheCodeCalls() throws IOException {
+    Set<String> actions = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String code = Files.readString(file);
+        if (!code.contains("DynamoDbClient")) {
+          continue;
+        }
+        Matcher call = CLIENT_CALL.matcher(code);
+        while (call.find()) {
+          String operation = call.group(1).replace("Paginator", "");
+          actions.add(
+              "dynamodb:" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
+        }
+      }
+    }
+    return actions;
   }
 
   private static Map<String, JsonObject> tables() throws IOException {

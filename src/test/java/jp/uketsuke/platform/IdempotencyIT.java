@@ -1,0 +1,150 @@
+package jp.uketsuke.platform;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import jp.uketsuke.chat.ModelStub;
+import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.LocalStack;
+import jp.uketsuke.testing.RawDynamo;
+import jp.uketsuke.testing.Reply;
+import jp.uketsuke.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code Idempotency-Key}: a write retried with the same key runs once and answers the first
+ * outcome; a key is the tenant's own; another request under a used key is 422; a retry after the
+ * first attempt died between its write and its answer completes that write instead of repeating it.
+ */
+class IdempotencyIT {
+  private static final String TURN = "{\"phone_number\": \"0312340000\", \"user_text\": \"もしもし\"}";
+
+  @Test
+  void aRetryWithTheSameKeyGetsTheFirstAnswerAndTheTurnIsStoredOnce() {
+    String tenant = "idem-call";
+    String key = UUID.randomUUID().toString();
+    Reply first = keyed(tenant, key).post("/call", TURN);
+    Reply again = keyed(tenant, key).post("/call", TURN);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(first.header("Idempotent-Replayed")).isNull();
+    assertThat(turns(tenant)).hasSize(1);
+
+    keyed(tenant, UUID.randomUUID().toString()).post("/call", TURN).ok();
+    assertThat(turns(tenant)).as("another key is another write").hasSize(2);
+  }
+
+  @Test
+  void theSameKeyWithAnotherRequestIs422AndAKeyIsTheTenantsOwn() {
+    String key = UUID.randomUUID().toString();
+    keyed("idem-a", key).post("/call", TURN).ok();
+    keyed("idem-a", key)
+        .post("/call", "{\"phone_number\": \"0312340000\", \"user_text\": \"別の話\"}")
+        .problem(422);
+    Reply otherTenant = keyed("idem-b", key).post("/call", TURN);
+    assertThat(otherTenant.status()).isEqualTo(200);
+    assertThat(otherTenant.header("Idempotent-Replayed")).isNull();
+    assertThat(turns("idem-b")).hasSize(1);
+    keyed("idem-a", "k".repeat(256)).post("/call", TURN).problem(400);
+  }
+
+  @Test
+  void aFailureAnswerIsKeptAndReplayedToo() {
+    String key = UUID.randomUUID().toString();
+    String missing = "/call?phone=0312340000&ts=2020-01-01T00:00:00%2B00:00";
+    Api owner = Api.as(Tokens.person("idem-404")).header("Idempotency-Key", key);
+    Reply first = owner.delete(missing);
+    first.problem(404);
+    assertThat(first.header("Idempotent-Replayed")).isNull();
+    Reply again = owner.delete(missing);
+    again.problem(404);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.body()).isEqualTo(first.body());
+  }
+
+  @Test
+  void aChatTurnRetriedWhileTheFirstRunsIsAnsweredOnceAndStoredOnce() throws Exception {
+    String tenant = "idem-chat";
+    Api.as(Tokens.person(tenant)).put("/prompt", "{\"content\": \"受付です。 marker:idem-chat|\"}").ok();
+    String key = UUID.randomUUID().toString();
+    String body = "{\"phone_number\": \"09011112222\", \"user_text\": \"予約できますか\"}";
+    try (ModelStub model = new ModelStub("marker:idem-chat")) {
+      model.always(ModelStub.answer("はい、承ります。", 10, 5).withFixedDelay(1500));
+      CompletableFuture<Reply> first =
+          CompletableFuture.supplyAsync(() -> keyed(tenant, key).post("/chat", body));
+      Thread.sleep(300);
+      Reply retry = keyed(tenant, key).post("/chat", body);
+      Reply original = first.get();
+
+      assertThat(original.ok().getString("reply")).isEqualTo("はい、承ります。");
+      assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+      assertThat(retry.body()).isEqualTo(original.body());
+      assertThat(
+              LocalStack.get()
+                  .wiremock()
+                  .find(
+                      postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                          .withRequestBody(containing("marker:idem-chat|"))))
+          .as("model calls")
+          .hasSize(1);
+    }
+    assertThat(turns(tenant)).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterTheFirstAttemptDiedBetweenItsWriteAndItsAnswerCompletesThatWrite() {
+    String tenant = "idem-died";
+    String key = UUID.randomUUID().toString();
+    JsonObject stored = keyed(tenant, key).post("/call", TURN).ok().getJsonObject("item");
+    // What a pod that stored the turn and then died (or answered 5xx) leaves: the key is claimed,
+    // its turn's timestamp is fixed, and no outcome was kept.
+    RawDynamo.client()
+        .updateItem(
+            b ->
+                b.tableName(RawDynamo.table("idempotency"))
+                    .key(Map.of("client_id", s(tenant), "key", s(key)))
+                    .updateExpression("SET #s = :pending, lease_until = :past REMOVE body, #st")
+                    .expressionAttributeNames(Map.of("#s", "state", "#st", "status"))
+                    .expressionAttributeValues(
+                        Map.of(":pending", s("pending"), ":past", AttributeValue.fromN("1"))));
+
+    Reply retry = keyed(tenant, key).post("/call", TURN);
+    assertThat(retry.header("Idempotent-Replayed")).as("the work ran again").isNull();
+    assertThat(retry.ok().getJsonObject("item")).isEqualTo(stored);
+    assertThat(turns(tenant)).as("the same turn, not a second one").hasSize(1);
+    Reply replay = keyed(tenant, key).post("/call", TURN);
+    assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+  }
+
+  private static Api keyed(String tenant, String key) {
+    return Api.as(Tokens.service()).header("x-client-id", tenant).header("Idempotency-Key", key);
+  }
+
+  private static List<Map<String, AttributeValue>> turns(String tenant) {
+    return RawDynamo.client()
+        .queryPaginator(
+            b ->
+                b.tableName(RawDynamo.table("logs"))
+                    .keyConditionExpression("client_id = :t")
+                    .expressionAttributeValues(Map.of(":t", s(tenant)))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .toList();
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}
