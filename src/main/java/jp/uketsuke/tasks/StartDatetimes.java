@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * 明日 9:00}, ISO 8601 with {@code T} and an offset, in full-width or kanji digits. A date without a
  * year is the next one on or after the reference day (the day the task was created), and a weekday
  * is ignored. Of several dates the first counts. Never throws: text it cannot read comes back as
- * {@code VAGUE} when it speaks of dates or times at all, else as {@code NOT_A_DATE}.
+ * {@code VAGUE} when it speaks of dates or times at all, else (and when longer than {@value
+ * #MAX_LENGTH} characters) as {@code NOT_A_DATE}.
  */
 final class StartDatetimes {
   private static final Pattern ISO =
@@ -38,6 +39,9 @@ final class StartDatetimes {
   private static final Pattern WEEKDAY =
       Pattern.compile("\\(\\s*[月火水木金土日](?:曜日?)?\\s*\\)|[月火水木金土日]曜日?");
 
+  /** Longer text is not a start but a note: not read, so a listing never parses essays. */
+  static final int MAX_LENGTH = 200;
+
   private StartDatetimes() {}
 
   /**
@@ -46,6 +50,9 @@ final class StartDatetimes {
   static TaskStart read(String text, LocalDate reference, ZoneId zone) {
     if (text == null || text.isBlank()) {
       return TaskStart.of(TaskStart.Kind.EMPTY);
+    }
+    if (text.length() > MAX_LENGTH) {
+      return TaskStart.of(TaskStart.Kind.NOT_A_DATE);
     }
     try {
       String normal = StartText.normalise(text);

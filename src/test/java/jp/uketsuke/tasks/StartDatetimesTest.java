@@ -159,6 +159,16 @@ class StartDatetimesTest {
     assertThat(start.refused()).isTrue();
   }
 
+  @Test
+  void textLongerThanAStartIsNotReadAtAll() {
+    String note = "12月24日 19時 " + "お庭の手入れについてのご相談。".repeat(20);
+
+    assertThat(StartDatetimes.read(note, CREATED, TOKYO).kind())
+        .isEqualTo(TaskStart.Kind.NOT_A_DATE);
+    assertThat(StartDatetimes.read(note.substring(0, 150), CREATED, TOKYO).startAt())
+        .isEqualTo("2026-12-24T19:00:00+09:00");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "　"})
   void blankTextIsNoStart(String text) {
