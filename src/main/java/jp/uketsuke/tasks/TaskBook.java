@@ -74,18 +74,7 @@ public class TaskBook {
   private Page listByStart(
       TaskFilter filter, int limit, Map<String, AttributeValue> after, String query) {
     String tenantId = tenant.tenantId();
-    List<StartOrder.Dated> matching = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      TaskRepository.Page page = repository.page(tenantId, start, READ_PAGE, true);
-      for (Task task : page.items()) {
-        TaskStart taskStart = times.start(task);
-        if (filter.matches(task) && filter.inRange(taskStart)) {
-          matching.add(new StartOrder.Dated(task.withStartAt(taskStart.startAt()), taskStart));
-        }
-      }
-      start = page.lastKey();
-    } while (start != null);
+    List<StartOrder.Dated> matching = allMatching(tenantId, filter);
     matching.sort(StartOrder.dated(filter.descending()));
     var order = StartOrder.positions(filter.descending());
     StartOrder.Position from = after == null ? null : StartOrder.Position.of(after);
@@ -102,6 +91,22 @@ public class TaskBook {
       last = dated.position();
     }
     return new Page(found, null);
+  }
+
+  private List<StartOrder.Dated> allMatching(String tenantId, TaskFilter filter) {
+    List<StartOrder.Dated> matching = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      TaskRepository.Page page = repository.page(tenantId, start, READ_PAGE, true);
+      for (Task task : page.items()) {
+        TaskStart taskStart = times.start(task);
+        if (filter.matches(task) && filter.inRange(taskStart)) {
+          matching.add(new StartOrder.Dated(task.withStartAt(taskStart.startAt()), taskStart));
+        }
+      }
+      start = page.lastKey();
+    } while (start != null);
+    return matching;
   }
 
   public Optional<Task> find(String name) {
