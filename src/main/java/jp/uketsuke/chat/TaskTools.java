@@ -55,7 +55,7 @@ public class TaskTools {
   }
 
   private static TaskFilter mine(CallerScope caller, String status) {
-    return TaskFilter.of(caller.phone(), status, null, null);
+    return TaskFilter.of(caller.phone(), status);
   }
 
   private Task owned(String name, CallerScope caller) {

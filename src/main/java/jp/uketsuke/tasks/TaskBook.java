@@ -31,8 +31,9 @@ public class TaskBook {
   @Inject TenantContext tenant;
   @Inject AuditLog audit;
   @Inject PageTokens pageTokens;
+  @Inject TaskTimes times;
 
-  /** Tasks in name order, and the token for the next page (null at the end). */
+  /** Tasks in the filter's order, and the token for the next page (null at the end). */
   public record Page(List<Task> items, String nextToken) {}
 
   /** Every task that matches: what old clients get from {@code GET /tasks}. */
@@ -45,11 +46,15 @@ public class TaskBook {
     String tenantId = tenant.tenantId();
     String query = filter.fingerprint();
     Map<String, AttributeValue> start = pageTokens.decode(tenantId, query, nextToken);
+    if (filter.sort() == TaskFilter.Sort.START_AT) {
+      return listByStart(filter, limit, start, query);
+    }
     List<Task> found = new ArrayList<>();
     do {
-      TaskRepository.Page page = repository.page(tenantId, start, READ_PAGE);
+      TaskRepository.Page page = repository.page(tenantId, start, READ_PAGE, !filter.descending());
       for (Task task : page.items()) {
-        if (!filter.matches(task)) {
+        TaskStart taskStart = times.start(task);
+        if (!filter.matches(task) || !filter.inRange(taskStart)) {
           continue;
         }
         if (found.size() == limit) {
@@ -58,15 +63,54 @@ public class TaskBook {
               pageTokens.encode(tenantId, query, TaskRepository.key(tenantId, last.name()));
           return new Page(found, token);
         }
-        found.add(task);
+        found.add(task.withStartAt(taskStart.startAt()));
       }
       start = page.lastKey();
     } while (start != null);
     return new Page(found, null);
   }
 
+  /** Sorting by start needs every matching task read before the first page can be cut. */
+  private Page listByStart(
+      TaskFilter filter, int limit, Map<String, AttributeValue> after, String query) {
+    String tenantId = tenant.tenantId();
+    List<StartOrder.Dated> matching = allMatching(tenantId, filter);
+    matching.sort(StartOrder.dated(filter.descending()));
+    var order = StartOrder.positions(filter.descending());
+    StartOrder.Position from = after == null ? null : StartOrder.Position.of(after);
+    List<Task> found = new ArrayList<>();
+    StartOrder.Position last = null;
+    for (StartOrder.Dated dated : matching) {
+      if (from != null && order.compare(dated.position(), from) <= 0) {
+        continue;
+      }
+      if (found.size() == limit) {
+        return new Page(found, pageTokens.encode(tenantId, query, last.key()));
+      }
+      found.add(dated.task());
+      last = dated.position();
+    }
+    return new Page(found, null);
+  }
+
+  private List<StartOrder.Dated> allMatching(String tenantId, TaskFilter filter) {
+    List<StartOrder.Dated> matching = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      TaskRepository.Page page = repository.page(tenantId, start, READ_PAGE, true);
+      for (Task task : page.items()) {
+        TaskStart taskStart = times.start(task);
+        if (filter.matches(task) && filter.inRange(taskStart)) {
+          matching.add(new StartOrder.Dated(task.withStartAt(taskStart.startAt()), taskStart));
+        }
+      }
+      start = page.lastKey();
+    } while (start != null);
+    return matching;
+  }
+
   public Optional<Task> find(String name) {
-    return repository.find(tenant.tenantId(), name);
+    return repository.find(tenant.tenantId(), name).map(times::dated);
   }
 
   /**
@@ -83,11 +127,12 @@ public class TaskBook {
    * @throws TaskException.Exists when the name is taken
    */
   public Task create(TaskDraft draft, String createdBy) {
-    Map<String, String> fields = TaskWrites.forCreate(draft, createdBy, Timestamps.now());
+    Map<String, String> fields =
+        TaskWrites.forCreate(draft, createdBy, Timestamps.now(), times.zone());
     if (!repository.insert(tenant.tenantId(), fields)) {
       throw new TaskException.Exists(fields.get("name"));
     }
-    Task task = TaskWrites.asTask(fields);
+    Task task = times.dated(TaskWrites.asTask(fields));
     audit.record("task.create", task.name(), null, task.summary());
     return task;
   }
@@ -99,12 +144,13 @@ public class TaskBook {
   public Task update(String name, TaskChanges changes) {
     for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
       Task current = get(name);
-      Map<String, String> values = new LinkedHashMap<>(TaskWrites.forUpdate(current, changes));
+      Map<String, String> values =
+          new LinkedHashMap<>(TaskWrites.forUpdate(current, changes, times.zone(), times.today()));
       values.put("updated_at", Timestamps.now());
       Optional<Task> updated = repository.update(tenant.tenantId(), name, values, current.status());
       if (updated.isPresent()) {
         audit.record("task.update", name, current.summary(), updated.get().summary());
-        return updated.get();
+        return times.dated(updated.get());
       }
     }
     throw ApiException.conflict("The task changed while it was being updated; try again.");
@@ -124,6 +170,6 @@ public class TaskBook {
             .delete(tenant.tenantId(), name)
             .orElseThrow(() -> new TaskException.Missing(name));
     audit.record("task.delete", name, deleted.summary(), null);
-    return deleted;
+    return times.dated(deleted);
   }
 }

@@ -1,18 +1,11 @@
 package jp.uketsuke.tasks;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jp.uketsuke.calls.PhoneNumbers;
 import jp.uketsuke.platform.ApiException;
 
 /** The rules a task's fields follow on write; old items are read as they are. */
 final class TaskFields {
   static final int MAX_NAME_LENGTH = 200;
-  private static final Pattern DATETIME =
-      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?: (\\d{2}:\\d{2}))?");
 
   private TaskFields() {}
 
@@ -27,25 +20,20 @@ final class TaskFields {
     return name;
   }
 
-  /** {@code YYYY-MM-DD} or {@code YYYY-MM-DD HH:MM}, a real date and time; null stays null. */
-  static String startDatetime(String raw, String field) {
-    if (raw == null) {
+  /**
+   * A new {@code start_datetime}: kept as written (trimmed), refused only when it is not a date at
+   * all or names an impossible one. Text that speaks of a time without naming a day ({@code
+   * 来週のどこか}) is kept, without {@code start_at}.
+   */
+  static String startDatetime(String value, TaskStart reading) {
+    if (value == null) {
       return null;
     }
-    String value = raw.strip();
-    Matcher matcher = DATETIME.matcher(value);
-    try {
-      if (matcher.matches()) {
-        LocalDate.parse(matcher.group(1));
-        if (matcher.group(2) != null) {
-          LocalTime.parse(matcher.group(2));
-        }
-        return value;
-      }
-    } catch (DateTimeParseException e) {
-      // answered below
+    if (reading.refused()) {
+      throw ApiException.badRequest(
+          "start_datetime is not a date: write it like 2026-12-24 19:00 or 12月24日 19時.");
     }
-    throw ApiException.badRequest(field + " must be YYYY-MM-DD or YYYY-MM-DD HH:MM.");
+    return value.strip();
   }
 
   static TaskStatus status(String raw) {

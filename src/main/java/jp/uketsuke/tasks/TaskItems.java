@@ -18,6 +18,7 @@ final class TaskItems {
         text(item, "phone_number"),
         text(item, "address"),
         text(item, "start_datetime"),
+        null, // start_at is read from start_datetime: another writer may have changed that alone
         text(item, "request"),
         status == null ? TaskStatus.REQUESTED.wire() : status,
         text(item, "call_sid"),

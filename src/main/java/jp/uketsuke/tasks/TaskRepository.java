@@ -26,7 +26,8 @@ public class TaskRepository {
   @Inject Tables tables;
 
   /**
-   * One page of a tenant's tasks in name order, and where the next one starts (null at the end).
+   * One page of a tenant's tasks in name order (or reverse), and where the next one starts (null at
+   * the end).
    */
   public record Page(List<Task> items, Map<String, AttributeValue> lastKey) {}
 
@@ -96,7 +97,11 @@ public class TaskRepository {
     }
   }
 
-  public Page page(String tenantId, Map<String, AttributeValue> startKey, int pageSize) {
+  /**
+   * @param forward name order ascending, else descending
+   */
+  public Page page(
+      String tenantId, Map<String, AttributeValue> startKey, int pageSize, boolean forward) {
     QueryResponse response =
         dynamoDb.query(
             b ->
@@ -104,6 +109,7 @@ public class TaskRepository {
                     .keyConditionExpression("client_id = :t")
                     .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenantId)))
                     .consistentRead(true)
+                    .scanIndexForward(forward)
                     .limit(pageSize)
                     .exclusiveStartKey(startKey));
     List<Task> items = new ArrayList<>(response.items().size());

@@ -26,6 +26,14 @@ public class TaskResource {
   @Inject TenantContext tenant;
   @Inject Permissions permissions;
 
+  static final String START_RULES =
+      "start_datetime is kept as written (YYYY-MM-DD HH:MM, 2026/12/24, 12月24日(水) 午後7時半,"
+          + " 明日 9時, full-width digits...); a new value is refused (400) only when it is not a"
+          + " date at all (松の剪定) or an impossible one (2月30日, 25時). Text about a time that"
+          + " names no day (来週のどこか, 午前10時) is kept without start_at. start_at is the"
+          + " start as ISO 8601 with the tenant's offset; a year left out is the next on or after"
+          + " created_at.";
+
   /** One task. */
   public record One(boolean ok, Task item) {}
 
@@ -34,7 +42,9 @@ public class TaskResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a task; 409 if the name exists")
+  @Operation(
+      summary = "Create a task; 409 if the name exists",
+      description = TaskResource.START_RULES)
   public One create(JsonValue body) {
     permissions.requireTaskWrite();
     TaskDraft draft = TaskInput.draft(body);
@@ -51,7 +61,14 @@ public class TaskResource {
   @PUT
   @Path("{name: .+}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change some fields or the status of a task; 404 when missing")
+  @Operation(
+      summary = "Change some fields or the status of a task; 404 when missing",
+      description =
+          "Only the fields sent change; null or \"\" removes one. A field sent back as it is"
+              + " stored is no change and is never refused (the console sends every field,"
+              + " absent ones as \"\"), so tasks the voice server wrote with text dates or"
+              + " unnormalised phones stay editable. "
+              + TaskResource.START_RULES)
   public One update(@PathParam("name") String name, JsonValue body) {
     permissions.requireTaskWrite();
     return new One(true, book.update(name, TaskInput.changes(name, body)));

@@ -2,9 +2,13 @@ package jp.uketsuke.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class TaskStatusTest {
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  private static final LocalDate TODAY = LocalDate.of(2025, 9, 1);
 
   @Test
   void statusesMoveForwardOrToCancelledBeforeDone() {
@@ -20,14 +24,26 @@ class TaskStatusTest {
 
   @Test
   void aDateOnlyBoundCoversItsWholeDay() {
-    TaskFilter filter = TaskFilter.of(null, null, "2025-10-01", "2025-10-01");
-    assertThat(filter.matches(task("2025-10-01 23:59"))).isTrue();
-    assertThat(filter.matches(task("2025-10-01"))).isTrue();
-    assertThat(filter.matches(task("2025-10-02 00:00"))).isFalse();
-    assertThat(filter.matches(task(null))).isFalse();
+    TaskFilter filter =
+        TaskFilter.of(null, null, "2025-10-01", "2025-10-01", null, null, TOKYO, TODAY);
+    assertThat(filter.inRange(start("2025-10-01 23:59"))).isTrue();
+    assertThat(filter.inRange(start("2025-10-01"))).isTrue();
+    assertThat(filter.inRange(start("2025-10-02 00:00"))).isFalse();
+    assertThat(filter.inRange(start(null))).isFalse();
   }
 
-  private static Task task(String start) {
-    return new Task("n", null, null, start, null, "requested", null, null, null, null);
+  @Test
+  void aTaskWithADateOnlyLastsItsWholeDayForATimedBound() {
+    TaskFilter filter =
+        TaskFilter.of(null, null, "2025-10-01 09:00", "2025-10-02 09:00", null, null, TOKYO, TODAY);
+    assertThat(filter.inRange(start("2025-10-01"))).isTrue();
+    assertThat(filter.inRange(start("2025-10-01 08:59"))).isFalse();
+    assertThat(filter.inRange(start("2025-10-02 09:00"))).isTrue();
+    assertThat(filter.inRange(start("2025-10-02 09:01"))).isFalse();
+    assertThat(filter.inRange(start("来週のどこか"))).isFalse();
+  }
+
+  private static TaskStart start(String text) {
+    return StartDatetimes.read(text, TODAY, TOKYO);
   }
 }

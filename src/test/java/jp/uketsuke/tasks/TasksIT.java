@@ -131,17 +131,53 @@ class TasksIT {
   }
 
   @Test
-  void startDatetimeMustBeADateOrADateAndTime() {
+  void aNewStartDatetimeIsRefusedOnlyWhenItIsNotADateAtAllOrAnImpossibleOne() {
     Api owner = Api.as(Tokens.person("tasks-dates"));
     for (String bad :
-        List.of("2025/10/01", "2025-13-01", "2025-10-01T10:00", "明日", "2025-10-01 25:00")) {
+        List.of("2025-13-01", "2025-10-01 25:00", "2月30日", "12月24日 25時", "松の剪定", "soon")) {
       JsonObject problem =
           owner.post("/task", json(Map.of("name", "d", "start_datetime", bad))).problem(400);
       assertThat(problem.getString("error")).contains("start_datetime");
     }
     owner.get(task("d")).problem(404);
     owner.post("/task", json(Map.of("name", "d", "start_datetime", "2025-10-01"))).ok();
-    owner.put(task("d"), json(Map.of("start_date", "10月1日"))).problem(400);
+    owner.put(task("d"), json(Map.of("start_date", "松の剪定"))).problem(400);
+    owner.put(task("d"), json(Map.of("start_date", "2025-10-32"))).problem(400);
+    assertThat(owner.get(task("d")).ok().getJsonObject("item").getString("start_datetime"))
+        .isEqualTo("2025-10-01");
+  }
+
+  @Test
+  void startDatetimeIsKeptAsWrittenAndStartAtSaysWhatItMeansInTokyoTime() {
+    Api owner = Api.as(Tokens.person("tasks-start-at"));
+    Map<String, String> written =
+        Map.of(
+            "2025/10/01", "2025-10-01T00:00:00+09:00",
+            "2025-10-01T10:00", "2025-10-01T10:00:00+09:00",
+            "2025年10月1日 午後7時半", "2025-10-01T19:30:00+09:00",
+            "２０２５年１０月１日　１９：３０", "2025-10-01T19:30:00+09:00",
+            "2025-10-01 10:30", "2025-10-01T10:30:00+09:00");
+    int i = 0;
+    for (Map.Entry<String, String> entry : written.entrySet()) {
+      String name = "s" + i++;
+      JsonObject created =
+          owner
+              .post("/task", json(Map.of("name", name, "start_date", entry.getKey())))
+              .ok()
+              .getJsonObject("item");
+      assertThat(created.getString("start_datetime")).isEqualTo(entry.getKey().strip());
+      assertThat(created.getString("start_at")).isEqualTo(entry.getValue());
+      assertThat(owner.get(task(name)).ok().getJsonObject("item")).isEqualTo(created);
+    }
+
+    JsonObject vague =
+        owner.put(task("s0"), json(Map.of("start_datetime", "来週のどこか"))).ok().getJsonObject("item");
+    assertThat(vague.getString("start_datetime")).isEqualTo("来週のどこか");
+    assertThat(vague.containsKey("start_at")).isFalse();
+    JsonObject cleared =
+        owner.put(task("s1"), json(Map.of("start_datetime", ""))).ok().getJsonObject("item");
+    assertThat(cleared.containsKey("start_datetime")).isFalse();
+    assertThat(cleared.containsKey("start_at")).isFalse();
   }
 
   @Test
