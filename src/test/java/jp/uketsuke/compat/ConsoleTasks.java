@@ -3,8 +3,6 @@ package jp.uketsuke.compat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jp.uketsuke.testing.Api;
 
@@ -18,7 +16,7 @@ final class ConsoleTasks {
 
   /** {@code encodeURIComponent(name)}. */
   static String path(String name) {
-    return "/task/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/task/" + Console.encodeURIComponent(name);
   }
 
   /** The item as {@code GET /tasks} listed it. */

@@ -142,16 +142,15 @@ class VoiceServerCallLogCompatIT {
     new VoiceServerLog(tenant, "09066660001", "CAvc1")
         .put("user_text", "予約をお願いします", Instant.now().minusSeconds(60));
     // The voice server's create_task: PutItem of the model's strings, phone as the caller said it.
-    Map<String, AttributeValue> task = new java.util.HashMap<>();
-    task.put("client_id", AttributeValue.fromS(tenant));
-    task.put("name", AttributeValue.fromS("田中様 剪定"));
-    task.put("phone_number", AttributeValue.fromS("+81 90-6666-0001"));
-    task.put("start_datetime", AttributeValue.fromS("12月24日 19時"));
-    task.put("request", AttributeValue.fromS("庭木の剪定"));
-    task.put("address", AttributeValue.fromS(""));
-    task.put("created_at", AttributeValue.fromS("2026-12-01T10:00:00.000000+00:00"));
-    task.put("updated_at", AttributeValue.fromS("2026-12-01T10:00:00.000000+00:00"));
-    RawDynamo.client().putItem(b -> b.tableName(RawDynamo.table("tasks")).item(task));
+    VoiceServerTasks.put(
+        tenant,
+        VoiceServerTasks.task(
+            "田中様 剪定",
+            "庭木の剪定",
+            "12月24日 19時",
+            "+81 90-6666-0001",
+            "",
+            "2026-12-01T10:00:00.000000+00:00"));
     Api owner = Api.as(Tokens.person(tenant));
 
     assertThat(owner.get("/callers/09066660001").ok().getJsonArray("tasks"))

@@ -1,8 +1,6 @@
 package jp.uketsuke.compat;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,13 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Timestamps are Python's {@code isoformat(timespec="microseconds")} in UTC.
  */
 final class VoiceServerTasks {
-  private static final DateTimeFormatter PYTHON_ISO =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
-
   private VoiceServerTasks() {}
 
   static String isoformat(Instant at) {
-    return PYTHON_ISO.format(at);
+    return VoiceServerLog.isoformat(at);
   }
 
   /** The fields the voice server's create_task puts, in its order. */
