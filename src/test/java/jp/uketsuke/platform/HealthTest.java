@@ -86,6 +86,7 @@ class HealthTest {
     health.tables.phones = "t-phones";
     health.tables.usage = "t-usage";
     health.tables.transcripts = "t-transcripts";
+    health.tables.idempotency = "t-idempotency";
     health.interval = Duration.ofSeconds(30);
     health.nanoTime = now::get;
     log.addHandler(capture);
@@ -102,11 +103,12 @@ class HealthTest {
       assertThat(health.check().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
       now.addAndGet(Duration.ofSeconds(5).toNanos());
     }
-    assertThat(described).hasSize(8);
+    int tables = health.tables.all().size();
+    assertThat(described).as("one DescribeTable per table").hasSize(tables);
 
     now.addAndGet(Duration.ofSeconds(10).toNanos());
     health.check();
-    assertThat(described).hasSize(16);
+    assertThat(described).hasSize(2 * tables);
   }
 
   @Test
