@@ -65,9 +65,9 @@ public class CallLog {
     for (int attempt = 1; ; attempt++) {
       try {
         put(tenantId, next, extra, writeId);
-        if (!generated) {
-          catchUp.countIfBehind(tenantId, next);
-        }
+        // An explicit old ts, or one a failed attempt fixed a while ago, may lie behind the
+        // directory's catch-up position; a fresh one never does (nothing is read then).
+        catchUp.countIfBehind(tenantId, next);
         return next;
       } catch (ConditionalCheckFailedException taken) {
         Optional<Turn> ours = storedBy(tenantId, next, writeId);

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents the rate limits' 429 on every operation {@link RateLimitFilter} can refuse, decided by
  * the filter's own rule ({@link RateLimits.Kind#of}), so the document cannot drift from the code.
- * The OpenAPI plugin applies it when it writes {@code META-INF/openapi.yaml} at build time (see
- * pom.xml); the server only serves that file.
+ * {@link ApiDocumentFilter} applies it when the plugin writes {@code META-INF/openapi.yaml} at
+ * build time (see pom.xml); the server only serves that file.
  */
 public class RateLimitResponses implements OASFilter {
   static final String STATUS = "429";
@@ -24,21 +24,13 @@ public class RateLimitResponses implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openApi) {
-    if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
-      return;
-    }
-    openApi
-        .getPaths()
-        .getPathItems()
-        .forEach(
-            (path, item) ->
-                item.getOperations()
-                    .forEach(
-                        (method, operation) -> {
-                          if (RateLimits.Kind.of(method.name(), path) != null) {
-                            documentLimit(operation);
-                          }
-                        }));
+    ApiDocumentFilter.forEachOperation(
+        openApi,
+        (method, path, operation) -> {
+          if (RateLimits.Kind.of(method, path) != null) {
+            documentLimit(operation);
+          }
+        });
     Components components = openApi.getComponents();
     if (components == null) {
       components = OASFactory.createComponents();

@@ -127,6 +127,28 @@ class IdempotencyIT {
     assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
   }
 
+  @Test
+  void theOpenApiDocumentOffersTheKeyOnEveryWriteAndOnNoRead() {
+    JsonObject paths =
+        Api.anonymous()
+            .header("Accept", "application/json")
+            .get("/openapi?format=JSON")
+            .json()
+            .getJsonObject("paths");
+    assertThat(parameters(paths, "/call", "post")).contains("Idempotency-Key");
+    assertThat(parameters(paths, "/task/{name}", "put")).contains("Idempotency-Key");
+    assertThat(parameters(paths, "/calls", "get")).doesNotContain("Idempotency-Key");
+  }
+
+  private static List<String> parameters(JsonObject paths, String path, String method) {
+    JsonObject operation = paths.getJsonObject(path).getJsonObject(method);
+    return operation.containsKey("parameters")
+        ? operation.getJsonArray("parameters").stream()
+            .map(p -> p.asJsonObject().getString("name"))
+            .toList()
+        : List.of();
+  }
+
   private static Api keyed(String tenant, String key) {
     return Api.as(Tokens.service()).header("x-client-id", tenant).header("Idempotency-Key", key);
   }

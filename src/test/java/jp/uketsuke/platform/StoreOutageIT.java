@@ -2,16 +2,11 @@ package jp.uketsuke.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntPredicate;
 import jp.uketsuke.testing.Api;
-import jp.uketsuke.testing.LocalStack;
+import jp.uketsuke.testing.StoreFaults;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +20,7 @@ class StoreOutageIT {
 
   @AfterEach
   void bringDynamoBack() throws Exception {
-    fault("start");
+    StoreFaults.start();
   }
 
   @Test
@@ -33,13 +28,13 @@ class StoreOutageIT {
     Api owner = Api.as(Tokens.person("outage"));
     owner.put("/prompt", "{\"content\": \"before the outage\"}").ok();
 
-    fault("stop");
+    StoreFaults.stop();
     assertThat(awaitReadiness(status -> status == 503)).isEqualTo(503);
     var during = owner.get("/prompt");
     during.problem(503);
     assertThat(during.header("Retry-After")).isNotBlank();
 
-    fault("start");
+    StoreFaults.start();
     assertThat(awaitReadiness(status -> status == 200)).isEqualTo(200);
     assertThat(owner.get("/prompt").ok().getString("content")).isEqualTo("before the outage");
   }
@@ -55,17 +50,5 @@ class StoreOutageIT {
       Thread.sleep(250);
     } while (Instant.now().isBefore(deadline));
     return status;
-  }
-
-  private static void fault(String action) throws IOException, InterruptedException {
-    String signer = LocalStack.get().state().getString("signerEndpoint");
-    var response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(signer + "/_faults/dynamodb/" + action))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 }

@@ -42,7 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IdempotencyFilter
     implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
   static final String HEADER = "Idempotency-Key";
-  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+  static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
 
   @Inject TenantContext tenant;

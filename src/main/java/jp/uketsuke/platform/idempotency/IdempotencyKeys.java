@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import jp.uketsuke.platform.Tables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -25,11 +27,13 @@ public class IdempotencyKeys {
   /** Outcomes larger than this are not kept whole (an item holds at most 400 KB). */
   static final int MAX_BODY = 350 * 1024;
 
+  private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class.getName());
+
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
 
   @Inject
-  @ConfigProperty(name = "uketsuke.idempotency.lease", defaultValue = "PT60S")
+  @ConfigProperty(name = "uketsuke.idempotency.lease", defaultValue = "PT30S")
   Duration lease;
 
   @Inject
@@ -120,41 +124,40 @@ public class IdempotencyKeys {
 
   /** Fixes a value the work will write (a generated timestamp), before it writes it. */
   void plan(String tenantId, String key, String owner, String name, String value) {
-    dynamoDb.updateItem(
-        b ->
-            b.tableName(tables.idempotency())
-                .key(key(tenantId, key))
-                .updateExpression("SET #p.#n = :v")
-                .conditionExpression("#o = :me")
-                .expressionAttributeNames(Map.of("#p", "plan", "#n", name, "#o", "owner"))
-                .expressionAttributeValues(Map.of(":v", s(value), ":me", s(owner))));
+    updateOwned(
+        tenantId,
+        key,
+        owner,
+        "SET #p.#n = :v",
+        Map.of("#p", "plan", "#n", name),
+        Map.of(":v", s(value)));
   }
 
-  /** Keeps the first outcome; false when the key was taken over meanwhile. */
+  /** Keeps the first outcome; false when it could not (taken over, or the store is down). */
   boolean complete(String tenantId, String key, String owner, Outcome outcome) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":done", s("done"));
-    values.put(":me", s(owner));
-    values.put(":status", n(outcome.status()));
-    values.put(":type", s(outcome.contentType() == null ? "" : outcome.contentType()));
     byte[] body = outcome.body() == null ? new byte[0] : outcome.body();
-    values.put(
-        ":body",
-        body.length > MAX_BODY
-            ? AttributeValue.fromNul(true)
-            : AttributeValue.fromB(SdkBytes.fromByteArray(body)));
     try {
-      dynamoDb.updateItem(
-          b ->
-              b.tableName(tables.idempotency())
-                  .key(key(tenantId, key))
-                  .updateExpression(
-                      "SET #s = :done, #st = :status, content_type = :type, body = :body")
-                  .conditionExpression("#o = :me")
-                  .expressionAttributeNames(Map.of("#s", "state", "#st", "status", "#o", "owner"))
-                  .expressionAttributeValues(values));
+      updateOwned(
+          tenantId,
+          key,
+          owner,
+          "SET #s = :done, #st = :status, content_type = :type, body = :body",
+          Map.of("#s", "state", "#st", "status"),
+          Map.of(
+              ":done", s("done"),
+              ":status", n(outcome.status()),
+              ":type", s(outcome.contentType() == null ? "" : outcome.contentType()),
+              ":body",
+                  body.length > MAX_BODY
+                      ? AttributeValue.fromNul(true)
+                      : AttributeValue.fromB(SdkBytes.fromByteArray(body))));
       return true;
     } catch (ConditionalCheckFailedException takenOver) {
+      return false;
+    } catch (SdkException storeDown) {
+      // The answer is on its way already; the key stays claimed until its lease ends, and a retry
+      // then takes over and finds its turn written (see IdempotentRequest).
+      LOG.warning("idempotency: outcome not kept (" + storeDown.getClass().getSimpleName() + ")");
       return false;
     }
   }
@@ -162,18 +165,41 @@ public class IdempotencyKeys {
   /** A request that failed (5xx) leaves the key to its retry, with what it planned. */
   void release(String tenantId, String key, String owner) {
     try {
-      dynamoDb.updateItem(
-          b ->
-              b.tableName(tables.idempotency())
-                  .key(key(tenantId, key))
-                  .updateExpression("SET #s = :retry, lease_until = :zero")
-                  .conditionExpression("#o = :me")
-                  .expressionAttributeNames(Map.of("#s", "state", "#o", "owner"))
-                  .expressionAttributeValues(
-                      Map.of(":retry", s("retry"), ":zero", n(0), ":me", s(owner))));
+      updateOwned(
+          tenantId,
+          key,
+          owner,
+          "SET #s = :retry, lease_until = :zero",
+          Map.of("#s", "state"),
+          Map.of(":retry", s("retry"), ":zero", n(0)));
     } catch (ConditionalCheckFailedException takenOver) {
       // Another attempt owns it now.
+    } catch (SdkException storeDown) {
+      // The lease ends by itself; a retry takes over then.
+      LOG.warning("idempotency: key not released (" + storeDown.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** An update of a key this request owns (the condition fails once another took it over). */
+  private void updateOwned(
+      String tenantId,
+      String key,
+      String owner,
+      String update,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    Map<String, String> allNames = new HashMap<>(names);
+    allNames.put("#o", "owner");
+    Map<String, AttributeValue> allValues = new HashMap<>(values);
+    allValues.put(":me", s(owner));
+    dynamoDb.updateItem(
+        b ->
+            b.tableName(tables.idempotency())
+                .key(key(tenantId, key))
+                .updateExpression(update)
+                .conditionExpression("#o = :me")
+                .expressionAttributeNames(allNames)
+                .expressionAttributeValues(allValues));
   }
 
   private Map<String, AttributeValue> read(String tenantId, String key) {
