@@ -77,7 +77,7 @@ class ChatSettingsDamageIT {
       """;
 
   @Test
-  void damagedToolsStoredAsMapsAreLeftOutAndTheModelStillAnswers() {
+  void damagedToolsStoredAsMapsAreLeftOutTheModelStillAnswersAndTheConsoleSeesThemAll() {
     Api owner = ChatIT.tenant("damage-maps");
     Configs.putRaw("damage-maps", "functions", map(FUNCTIONS));
     Configs.putRaw("damage-maps", "ext-tools", map(EXT_TOOLS));
@@ -88,6 +88,11 @@ class ChatSettingsDamageIT {
     String raw = sent.toString();
     assertThat(raw).containsPattern("\"minimum\":1[,}]").containsPattern("\"minLength\":1[,}]");
     assertThat(systemPrompt(sent)).contains("marker:damage-maps|", "Use the tools.");
+    // The console still sees everything that is stored, so that it can be mended there.
+    assertThat(owner.get("/func-config").ok().getJsonObject("config").getJsonArray("tools"))
+        .hasSize(14);
+    assertThat(owner.get("/ext-tools").ok().getJsonObject("config").getJsonArray("ext_tools"))
+        .hasSize(16);
   }
 
   @Test
@@ -104,7 +109,7 @@ class ChatSettingsDamageIT {
   }
 
   @Test
-  void theVoiceSessionIsOfferedTheSoundToolsOnly() {
+  void theVoiceSessionIsOfferedTheSoundToolsOnlyAndALeftOutToolCannotBeInvoked() {
     Api owner = ChatIT.tenant("damage-session");
     Configs.putRaw("damage-session", "functions", map(FUNCTIONS));
     Configs.putRaw("damage-session", "ext-tools", AttributeValue.fromS(EXT_TOOLS));
@@ -114,6 +119,7 @@ class ChatSettingsDamageIT {
     assertThat(session.getJsonArray("tools").getValuesAs(JsonObject.class))
         .extracting(tool -> tool.getString("name"))
         .containsExactly("list_tasks", "get_task", "weather");
+    owner.post("/tools/params_text/invoke", "{\"phone_number\": \"0312340000\"}").problem(404);
   }
 
   /** Whole items damaged: the model is offered no tools, and the turn is answered and stored. */

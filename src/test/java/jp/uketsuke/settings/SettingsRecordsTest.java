@@ -77,6 +77,11 @@ class SettingsRecordsTest {
             List.of("list_tasks"),
             "tools[0] list_tasks is left out"),
         funcConfig(
+            "a tool without type is taken as a function (old items omit it)",
+            "{\"tools\": [{\"function\": {\"name\": \"x\"}}]}",
+            List.of("x"),
+            null),
+        funcConfig(
             "NULL description and parameters count as absent",
             "{\"tools\": ["
                 + fn("\"name\": \"x\", \"description\": null, \"parameters\": null")
