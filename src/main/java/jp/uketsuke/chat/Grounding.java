@@ -1,34 +1,26 @@
 package jp.uketsuke.chat;
 
-import static jp.uketsuke.platform.Jsonp.JSON;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import jp.uketsuke.llm.ToolDefinition;
 import jp.uketsuke.settings.AssistantSettings;
 import jp.uketsuke.settings.SettingsSnapshot;
 import jp.uketsuke.tenant.TenantContext;
 
-/** Puts together a turn's {@link Briefing} from the tenant's settings and FAQ. */
+/**
+ * Puts together a turn's {@link Briefing} from the tenant's settings and FAQ. The settings may have
+ * been written by anyone (the old backend, hand edits): they are read into records that hold only
+ * what is sound, so a damaged item never breaks a turn.
+ */
 @ApplicationScoped
 public class Grounding {
-  private static final JsonObject NO_PARAMETERS =
-      JSON.createObjectBuilder()
-          .add("type", "object")
-          .add("properties", JsonValue.EMPTY_JSON_OBJECT)
-          .build();
-
   @Inject AssistantSettings settings;
   @Inject FaqKnowledge faqKnowledge;
   @Inject ChatSettings chat;
   @Inject TenantContext tenant;
+  @Inject ToolSettings toolSettings;
 
   /**
    * The briefing for a turn whose caller said {@code text}: settings and the FAQ version come from
@@ -52,30 +44,24 @@ public class Grounding {
   }
 
   private Briefing briefing(SettingsSnapshot snapshot, List<FaqMatch> faqs) {
-    JsonObject funcConfig = snapshot.funcConfig().asJsonObject();
+    ToolSettings.Read read = toolSettings.read(tenant.tenantId(), snapshot);
+    String fallback = read.funcConfig().fallbackMessage();
     return new Briefing(
-        instructions(snapshot.prompt(), funcConfig, faqs),
-        tools(funcConfig, snapshot.extTools()),
+        instructions(snapshot.prompt(), read.funcConfig().instructions(), faqs),
+        read.tools(),
         faqs,
-        fallbackMessage(funcConfig));
+        fallback == null ? chat.fallbackMessage() : fallback);
   }
 
   /** The tenant's tools alone, for running one the voice server's model asked for. */
   public ToolSet tools() {
-    SettingsSnapshot snapshot = settings.snapshot();
-    return tools(snapshot.funcConfig().asJsonObject(), snapshot.extTools());
+    return toolSettings.read(tenant.tenantId(), settings.snapshot()).tools();
   }
 
-  private static ToolSet tools(JsonObject funcConfig, JsonValue extToolsConfig) {
-    Map<String, JsonObject> extTools = extTools(extToolsConfig);
-    List<ToolDefinition> tools = new ArrayList<>(funcTools(funcConfig));
-    extTools.values().forEach(tool -> tools.add(definition(tool)));
-    return new ToolSet(List.copyOf(tools), extTools);
-  }
-
-  private static String instructions(JsonValue prompt, JsonObject funcConfig, List<FaqMatch> faqs) {
+  private static String instructions(
+      JsonValue prompt, String funcInstructions, List<FaqMatch> faqs) {
     StringBuilder text = new StringBuilder(string(prompt));
-    appendSection(text, null, string(funcConfig.get("instructions")));
+    appendSection(text, null, funcInstructions);
     appendSection(text, "## FAQ", FaqKnowledge.knowledge(faqs));
     return text.toString().strip();
   }
@@ -89,44 +75,6 @@ public class Grounding {
       text.append(heading).append("\n");
     }
     text.append(body.strip());
-  }
-
-  private static List<ToolDefinition> funcTools(JsonObject funcConfig) {
-    List<ToolDefinition> tools = new ArrayList<>();
-    JsonValue list = funcConfig.get("tools");
-    if (list != null && list.getValueType() == JsonValue.ValueType.ARRAY) {
-      for (JsonValue tool : list.asJsonArray()) {
-        JsonObject function = tool.asJsonObject().getJsonObject("function");
-        tools.add(definition(function));
-      }
-    }
-    return tools;
-  }
-
-  /** A func-config function or an ext-tool: both carry name, description and parameters. */
-  private static ToolDefinition definition(JsonObject function) {
-    JsonValue parameters = function.get("parameters");
-    String description = string(function.get("description"));
-    return ToolDefinition.function(
-        function.getString("name"),
-        description.isBlank() ? null : description,
-        parameters instanceof JsonObject schema ? schema : NO_PARAMETERS);
-  }
-
-  private static Map<String, JsonObject> extTools(JsonValue config) {
-    Map<String, JsonObject> tools = new LinkedHashMap<>();
-    JsonValue list = config.asJsonObject().get("ext_tools");
-    if (list != null && list.getValueType() == JsonValue.ValueType.ARRAY) {
-      for (JsonValue tool : list.asJsonArray()) {
-        tools.put(tool.asJsonObject().getString("name"), tool.asJsonObject());
-      }
-    }
-    return tools;
-  }
-
-  private String fallbackMessage(JsonObject funcConfig) {
-    String own = string(funcConfig.get("fallback_message"));
-    return own.isBlank() ? chat.fallbackMessage() : own;
   }
 
   private static String string(JsonValue value) {

@@ -8,6 +8,7 @@ import jakarta.json.stream.JsonParsingException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.uketsuke.settings.ExactJson;
+import jp.uketsuke.settings.ExtToolSpec;
 
 /**
  * Runs a tool the model (or the voice server) asks for: a built-in task tool or one of the tenant's
@@ -47,9 +48,9 @@ public class ToolRunner {
       if (TaskTools.NAMES.contains(name)) {
         return taskTools.run(name, args, caller);
       }
-      JsonObject extTool = tools.extTools().get(name);
+      ExtToolSpec extTool = tools.extTools().get(name);
       if (extTool != null) {
-        return extTools.call(extTool, args);
+        return extTools.call(extTool.definition(), args);
       }
       return ToolResults.error("The tool " + name + " has no implementation.");
     } catch (RuntimeException e) {

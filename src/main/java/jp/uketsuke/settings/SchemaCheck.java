@@ -43,6 +43,20 @@ final class SchemaCheck {
     }
   }
 
+  /**
+   * Whether a stored schema may be sent to OpenAI, for settings that were never checked (written
+   * past the API): an object valid against the meta-schema. Says nothing about why, so that no part
+   * of the schema reaches a log.
+   */
+  static boolean isSchema(JsonValue schema) {
+    try {
+      return schema.getValueType() == JsonValue.ValueType.OBJECT
+          && META_SCHEMA.validate(schema.toString(), InputFormat.JSON).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** The place inside the schema in the request's notation: {@code .properties.n.minimum}. */
   private static String relative(NodePath location) {
     StringBuilder path = new StringBuilder();
