@@ -171,6 +171,21 @@ const dynaliteServer = dynalite({
   path: path.join(dataDir, 'dynamo'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0,
 });
 servers.push(['dynalite', dynaliteServer]);
+// A DynamoDB outage for fault tests (POST /_faults/dynamodb/stop|start): every connection is
+// refused and the open ones are cut, while the server and its database stay open. Closing the
+// server would close dynalite's database under requests in flight and crash the stack; cutting
+// connections instead is also what an outage looks like to a client (a write in flight may land
+// without its answer arriving).
+let dynamoDown = false;
+dynaliteServer.on('connection', (socket) => { if (dynamoDown) socket.destroy(); });
+// drop-answers: requests are carried out (a write lands) but the connection is cut instead of
+// answering: the store failing after the write, as a client sees it.
+let dropAnswers = false;
+dynaliteServer.prependListener('request', (req, res) => {
+  if (!dropAnswers) return;
+  res.write = () => true;
+  res.end = () => { res.socket?.destroy(); return res; };
+});
 
 // cognito-local, in-process. Its createDefaultServer() hard-codes ./.cognito and reads PORT/HOST
 // at import time, so the same services are wired up here with absolute data directories.
@@ -356,12 +371,13 @@ const signerServer = http.createServer((req, res) => {
     }
     // Fault injection for the service's tests: take DynamoDB away and bring it back (same port,
     // same data), as an outage would.
-    const fault = p.match(/^\/_faults\/dynamodb\/(stop|start)$/);
+    const fault = p.match(/^\/_faults\/dynamodb\/(stop|start|drop-answers)$/);
     if (fault && req.method === 'POST') {
-      if (fault[1] === 'stop') await closeServer(dynaliteServer);
-      else if (!dynaliteServer.listening) await listen(dynaliteServer, ports.dynamo, 'dynalite (DynamoDB)');
-      log(`fault: dynamodb ${fault[1] === 'stop' ? 'stopped' : 'started'}`);
-      return sendJson(res, 200, { dynamodb: dynaliteServer.listening ? 'up' : 'down' });
+      dynamoDown = fault[1] === 'stop';
+      dropAnswers = fault[1] === 'drop-answers';
+      if (fault[1] !== 'start') dynaliteServer.closeAllConnections?.();
+      log(`fault: dynamodb ${fault[1]}`);
+      return sendJson(res, 200, { dynamodb: fault[1] === 'start' ? 'up' : fault[1] });
     }
     if (p === '/oauth2/token') {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'invalid_request' }, { Allow: 'POST' });

@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Writers that retry with an {@code Idempotency-Key}, as the voice server should, while DynamoDB
- * goes away for 6 s: every turn a writer got acknowledged is stored exactly once, nothing else is
- * stored, and no answer is a 500. The outage falls where it falls: before a turn's write, between
- * its write and the kept outcome, or during a retry.
+ * fails for 6 s: for 3 s it carries out every request but its answers are lost (a write lands and
+ * the service answers 503), then for 3 s it refuses every connection. Every turn a writer got
+ * acknowledged is stored exactly once, nothing else is stored, and no answer is a 500. Without the
+ * key the same writers store turns twice (each retry of a landed write stores another).
  */
 class WritesThroughOutageIT {
   private static final Set<Integer> RETRYABLE = Set.of(409, 429, 503);
@@ -65,8 +66,11 @@ class WritesThroughOutageIT {
               }));
     }
     Thread.sleep(4_000);
+    // First the writes land but their answers are lost, then the store refuses everything.
+    StoreFaults.dropAnswers();
+    Thread.sleep(3_000);
     StoreFaults.stop();
-    Thread.sleep(6_000);
+    Thread.sleep(3_000);
     StoreFaults.start();
     for (Future<?> writer : running) {
       writer.get();

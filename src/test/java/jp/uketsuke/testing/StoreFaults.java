@@ -9,14 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 
 /**
- * Takes the local DynamoDB (dynalite) off its port and brings it back, data kept, through the
- * stack's fault endpoint: an outage of the real store while Liberty keeps running.
+ * Outages of the local DynamoDB (dynalite) while Liberty keeps running, through the stack's fault
+ * endpoint: connections refused, or requests carried out without their answers; data kept.
  */
 public final class StoreFaults {
   private StoreFaults() {}
 
   public static void stop() throws IOException, InterruptedException {
     send("stop");
+  }
+
+  /** Requests are carried out (writes land) but their answers never arrive. */
+  public static void dropAnswers() throws IOException, InterruptedException {
+    send("drop-answers");
   }
 
   public static void start() throws IOException, InterruptedException {
