@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Wait until the stack's ready file exists and parses as JSON. Deletes nothing.
+// Wait until the stack's ready file exists and parses as JSON. Deletes nothing. A file older than
+// this wait is left alone: it is a stale one of an earlier run (the stack, started just before,
+// deletes it, but possibly after the first look).
 //   node local/await-ready.mjs FILE [--timeout-seconds 120]
 import fs from 'node:fs';
 import { parseArgs, sleep } from './lib/util.mjs';
@@ -20,7 +22,7 @@ const t0 = Date.now();
 for (;;) {
   let info = null;
   try {
-    info = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (fs.statSync(file).mtimeMs >= t0 - 2000) info = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch { /* not there yet, or not complete */ }
   if (info && typeof info === 'object') {
     if (info.error) {
