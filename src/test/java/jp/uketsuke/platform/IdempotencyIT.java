@@ -128,6 +128,36 @@ class IdempotencyIT {
   }
 
   @Test
+  void aFirstAnswerTooLargeToKeepIsNeverReplayedAsAnotherOne() {
+    StringBuilder csv = new StringBuilder("question,answer\n");
+    for (int i = 0; i < 8000; i++) {
+      csv.append("答えのない質問 ").append(i).append(",\n");
+    }
+    String key = UUID.randomUUID().toString();
+    Api owner =
+        Api.as(Tokens.person("idem-large"))
+            .header("Idempotency-Key", key)
+            .header("Content-Type", "text/csv; charset=UTF-8");
+    Reply first =
+        owner.send(
+            "POST",
+            "/faqs/import",
+            java.net.http.HttpRequest.BodyPublishers.ofString(csv.toString()));
+    assertThat(first.ok().getInt("failed")).isEqualTo(8000);
+    assertThat(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .as("bytes of the first answer")
+        .isGreaterThan(350 * 1024);
+
+    Reply again =
+        owner.send(
+            "POST",
+            "/faqs/import",
+            java.net.http.HttpRequest.BodyPublishers.ofString(csv.toString()));
+    again.problem(409);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+  }
+
+  @Test
   void theOpenApiDocumentOffersTheKeyOnEveryWriteAndOnNoRead() {
     JsonObject paths =
         Api.anonymous()

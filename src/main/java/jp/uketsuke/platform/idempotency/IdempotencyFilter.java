@@ -136,7 +136,21 @@ public class IdempotencyFilter
         .build();
   }
 
-  private static Response replay(Outcome outcome) {
+  private Response replay(Outcome outcome) {
+    if (outcome.body() == null && outcome.contentType() != null) {
+      // The first answer had a body too large to keep (IdempotencyKeys.MAX_BODY).
+      return Response.fromResponse(
+              problem(
+                  409,
+                  "Conflict",
+                  "The first request with this "
+                      + HEADER
+                      + " was answered "
+                      + outcome.status()
+                      + ", but its answer was too large to keep; read the result instead."))
+          .header("Idempotent-Replayed", "true")
+          .build();
+    }
     Response.ResponseBuilder replay =
         Response.status(outcome.status()).header("Idempotent-Replayed", "true");
     if (outcome.body() != null) {

@@ -148,7 +148,7 @@ public class IdempotencyKeys {
               ":status", n(outcome.status()),
               ":type", s(outcome.contentType() == null ? "" : outcome.contentType()),
               ":body",
-                  body.length > MAX_BODY
+                  body.length == 0 || body.length > MAX_BODY
                       ? AttributeValue.fromNul(true)
                       : AttributeValue.fromB(SdkBytes.fromByteArray(body))));
       return true;
