@@ -7,6 +7,7 @@ import java.util.Optional;
 import jp.uketsuke.calls.CallSessions;
 import jp.uketsuke.calls.Turn;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.RateLimits;
 import jp.uketsuke.platform.Timestamps;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -15,6 +16,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * A transcript is paid for once: the stored one is served without asking Twilio or OpenAI, and only
  * {@code refresh} computes it again. A stored transcript is in the tenant's own partition, so
  * serving it needs no further ownership check; computing one needs the recording to be owned.
+ *
+ * <p>Each computation takes a token of the tenant's {@code transcriptions} rate limit once the
+ * recording is known to be owned, before its audio is fetched (429 over it); serving a stored
+ * transcript takes none.
  */
 @ApplicationScoped
 public class Transcriber {
@@ -26,6 +31,7 @@ public class Transcriber {
   @Inject Whisper whisper;
   @Inject TranscriptStore store;
   @Inject UsageCounter usage;
+  @Inject RateLimits limits;
 
   Transcript transcript(String recordingSid, MediaFormat format, boolean refresh) {
     String tenantId = tenant.tenantId();
@@ -38,6 +44,7 @@ public class Transcriber {
     whisper.requireConfigured();
     accounts.requireConfigured();
     TwilioRecording recording = access.owned(recordingSid);
+    limits.takeOrRefuse(tenantId, RateLimits.Kind.TRANSCRIPTIONS);
     WhisperResult result = transcribe(recording, format, whisper.languageOf(tenantId));
     Transcript transcript = transcriptOf(recording, result, tenantId);
     store.save(tenantId, recording.callSid(), phoneOf(recording.callSid()), transcript);
