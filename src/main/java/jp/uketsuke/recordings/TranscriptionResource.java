@@ -35,7 +35,8 @@ public class TranscriptionResource {
       description =
           "recording_sid (alias sid); format=mp3|wav is the audio sent to OpenAI (default mp3);"
               + " refresh=true computes it again. Computing one (refresh, or a first request) takes"
-              + " from the tenant's transcription rate limit.")
+              + " from the tenant's transcription rate limit; identical requests in flight share"
+              + " one computation.")
   public Reply get(
       @QueryParam("recording_sid") String recordingSid,
       @QueryParam("sid") String alias,

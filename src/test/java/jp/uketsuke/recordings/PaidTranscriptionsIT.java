@@ -14,6 +14,12 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Reply;
 import jp.uketsuke.testing.Tokens;
@@ -21,20 +27,44 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #14, paid calls are bounded: a tenant's paid transcriptions are rate limited while stored
- * ones stay free. The test server gives {@value #TINY} 2 paid transcriptions per hour
- * (src/test/liberty/rate-limits.xml).
+ * Issue #14, paid calls are bounded: identical transcriptions in flight pay once, and a tenant's
+ * paid transcriptions are rate limited while stored ones stay free. The test server gives {@value
+ * #TINY} 2 paid transcriptions per hour (src/test/liberty/rate-limits.xml). The burst test needs
+ * the server to run its {@value #CONCURRENT} requests at once (Liberty's pool had the threads
+ * here); a request queued until the shared call ended would, with refresh, pay again.
  */
 class PaidTranscriptionsIT {
+  private static final String BURST = "rec-paid-burst";
   private static final String TINY = "rl-transcribe-tiny";
   private static final String OTHER = "rl-transcribe-other";
   private static final String OPENAI = "/v1/audio/transcriptions";
+  private static final int CONCURRENT = 8;
 
   private final TwilioStubs twilio = new TwilioStubs();
 
   @AfterEach
   void removeStubs() {
     twilio.close();
+  }
+
+  @Test
+  void concurrentRefreshesOfOneRecordingShareOneOpenAiCallAndAllGetItsTranscript()
+      throws Exception {
+    String recording = ownedRecording(BURST);
+    byte[] audio = audioOf(recording);
+    twilio.stub(openAi(audio).willReturn(verboseJson("一度だけ払います。").withFixedDelay(1000)));
+    Api owner = Api.as(Tokens.person(BURST));
+
+    List<Reply> replies =
+        concurrently(owner, "/transcription?recording_sid=" + recording + "&refresh=true");
+
+    for (Reply reply : replies) {
+      assertThat(reply.ok().getString("text")).isEqualTo("一度だけ払います。");
+    }
+    twilio.wiremock.verifyThat(1, whisperCalledWith(audio));
+    twilio.wiremock.verifyThat(1, getRequestedFor(urlPathEqualTo(mediaPath(recording))));
+    assertThat(TwilioStubs.storedTranscript(BURST, recording).get("text").s())
+        .isEqualTo("一度だけ払います。");
   }
 
   @Test
@@ -64,6 +94,31 @@ class PaidTranscriptionsIT {
     String others = ownedRecording(OTHER);
     twilio.stub(openAi(audioOf(others)).willReturn(verboseJson("別のテナント")));
     Api.as(Tokens.person(OTHER)).get(transcription(others)).ok();
+  }
+
+  /** Sends the same request from {@value #CONCURRENT} threads at once. */
+  private static List<Reply> concurrently(Api api, String path) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Reply>> futures = new ArrayList<>();
+      for (int i = 0; i < CONCURRENT; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return api.get(path);
+                }));
+      }
+      start.countDown();
+      List<Reply> replies = new ArrayList<>();
+      for (Future<Reply> future : futures) {
+        replies.add(future.get());
+      }
+      return replies;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private String ownedRecording(String tenant) {
