@@ -22,7 +22,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * (429 over it). And identical requests in flight on this pod share one computation, one OpenAI
  * call and one stored result, so a burst of clicks pays once. Across pods nothing is shared in
  * memory: there the stored transcript decides (a request without {@code refresh} serves it once
- * stored); two pods computing the same transcript at once both pay, and the last write stays.
+ * stored) and so does {@link TranscriptStore#save}'s conditional write (two pods computing a first
+ * transcript at once both pay, but the first write wins and both answer with it).
  */
 @ApplicationScoped
 public class Transcriber {
@@ -54,19 +55,26 @@ public class Transcriber {
     accounts.requireConfigured();
     Inputs inputs =
         new Inputs(tenantId, recordingSid, format, whisper.languageOf(tenantId), whisper.model());
-    // A request with refresh and a first request without it want the same fresh transcript.
-    return inFlight.share(inputs, () -> compute(inputs));
+    // A request with refresh and a first request without it want the same fresh transcript; the
+    // one that started the computation decides whether it replaces a stored one.
+    return inFlight.share(inputs, () -> compute(inputs, refresh));
   }
 
   /** Runs on the thread of the request that started it, so the tenant context is that request's. */
-  private Transcript compute(Inputs inputs) {
+  private Transcript compute(Inputs inputs, boolean refresh) {
     TwilioRecording recording = access.owned(inputs.recordingSid());
     limits.takeOrRefuse(inputs.tenantId(), RateLimits.Kind.TRANSCRIPTIONS);
     WhisperResult result = transcribe(recording, inputs.format(), inputs.language());
     Transcript transcript = transcriptOf(recording, result, inputs);
-    store.save(inputs.tenantId(), recording.callSid(), phoneOf(recording.callSid()), transcript);
+    Transcript kept =
+        store.save(
+            inputs.tenantId(),
+            recording.callSid(),
+            phoneOf(recording.callSid()),
+            transcript,
+            refresh);
     usage.addTranscribedSeconds(inputs.tenantId(), seconds(transcript, recording));
-    return transcript;
+    return kept;
   }
 
   private WhisperResult transcribe(TwilioRecording recording, MediaFormat format, String lang) {

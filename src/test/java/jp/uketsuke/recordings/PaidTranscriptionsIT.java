@@ -14,17 +14,23 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.uketsuke.platform.Timestamps;
 import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Eventually;
+import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Reply;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue #14, paid calls are bounded: identical transcriptions in flight pay once, and a tenant's
@@ -65,6 +71,43 @@ class PaidTranscriptionsIT {
     twilio.wiremock.verifyThat(1, getRequestedFor(urlPathEqualTo(mediaPath(recording))));
     assertThat(TwilioStubs.storedTranscript(BURST, recording).get("text").s())
         .isEqualTo("一度だけ払います。");
+  }
+
+  @Test
+  void aFirstTranscriptAnotherPodStoredMeanwhileWinsAndIsTheAnswer() throws Exception {
+    String recording = ownedRecording(BURST);
+    twilio.stub(openAi(audioOf(recording)).willReturn(verboseJson("遅い方").withFixedDelay(1500)));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Reply> first =
+          pool.submit(() -> Api.as(Tokens.person(BURST)).get(transcription(recording)));
+      // The audio is fetched after the stored transcript was looked for and before OpenAI is asked.
+      Eventually.holds(
+          Duration.ofSeconds(10),
+          () ->
+              assertThat(
+                      twilio.wiremock.find(getRequestedFor(urlPathEqualTo(mediaPath(recording)))))
+                  .isNotEmpty());
+      RawDynamo.client()
+          .putItem(
+              b ->
+                  b.tableName(RawDynamo.table("transcripts"))
+                      .item(
+                          Map.of(
+                              "client_id", AttributeValue.fromS(BURST),
+                              "recording_sid", AttributeValue.fromS(recording),
+                              "text", AttributeValue.fromS("先に保存された方"),
+                              "segments", AttributeValue.fromS("[]"),
+                              "model", AttributeValue.fromS("whisper-1"),
+                              "language", AttributeValue.fromS("japanese"),
+                              "created_at", AttributeValue.fromS(Timestamps.now()))));
+
+      assertThat(first.get().ok().getString("text")).isEqualTo("先に保存された方");
+      assertThat(TwilioStubs.storedTranscript(BURST, recording).get("text").s())
+          .isEqualTo("先に保存された方");
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
