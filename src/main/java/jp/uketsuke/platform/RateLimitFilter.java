@@ -5,16 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jp.uketsuke.tenant.TenantContext;
 
 /**
  * Per-tenant rate limits, right after the caller is known: chat turns ({@code POST /chat}) and
  * writes (every other POST, PUT, PATCH, DELETE) each take from the tenant's own bucket; reads are
- * not limited. A request over the limit gets 429 with {@code Retry-After} in seconds and never
- * reaches a resource.
+ * not limited here. A request over the limit gets 429 with {@code Retry-After} in seconds and never
+ * reaches a resource. Paid transcriptions are limited by their route, which alone knows whether a
+ * request pays (see {@link RateLimits.Kind#TRANSCRIPTIONS}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
@@ -26,22 +25,12 @@ public class RateLimitFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     RateLimits.Kind kind = RateLimits.Kind.of(request.getMethod(), request.getUriInfo().getPath());
-    if (kind == null) {
+    if (kind == null || !kind.onArrival) {
       return;
     }
     long retryAfter = limits.take(tenant.tenantId(), kind);
     if (retryAfter > 0) {
-      String what = kind == RateLimits.Kind.CHAT ? "chat turns" : "changes";
-      Problem problem =
-          Problem.of(
-              429,
-              "Too Many Requests",
-              "Too many " + what + " for this tenant; try again in " + retryAfter + " s.",
-              requestId.value());
-      request.abortWith(
-          Response.fromResponse(problem.toResponse())
-              .header(HttpHeaders.RETRY_AFTER, retryAfter)
-              .build());
+      request.abortWith(new RateLimitExceeded(kind, retryAfter).toResponse(requestId.value()));
     }
   }
 }

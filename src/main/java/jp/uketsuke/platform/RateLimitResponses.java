@@ -50,8 +50,9 @@ public class RateLimitResponses implements OASFilter {
   private static APIResponse tooManyRequests() {
     return OASFactory.createAPIResponse()
         .description(
-            "Over the tenant's rate limit (chat turns, or changes); nothing was done. Try again"
-                + " after Retry-After seconds.")
+            "Over the tenant's rate limit (chat turns, changes, or transcriptions that call the"
+                + " paid speech-to-text API); nothing was done. Try again after Retry-After"
+                + " seconds.")
         .addHeader(
             HttpHeaders.RETRY_AFTER,
             OASFactory.createHeader()

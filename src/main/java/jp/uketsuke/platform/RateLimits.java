@@ -22,32 +22,48 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RateLimits {
   /** The kinds of request that are limited, each with its own bucket per tenant. */
   public enum Kind {
-    CHAT("chat"),
-    WRITES("writes");
+    CHAT("chat", "chat turns", true),
+    WRITES("writes", "changes", true),
+    /**
+     * Transcriptions that call the paid speech-to-text API. Only the route knows whether a request
+     * will (a stored transcript is served for free), so the route takes the token, not the filter.
+     */
+    TRANSCRIPTIONS("transcriptions", "paid transcriptions", false);
 
     private static final Set<String> WRITE_METHODS =
         Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     final String key;
+    final String what;
 
-    Kind(String key) {
+    /** Whether {@link RateLimitFilter} takes the token when the request arrives. */
+    final boolean onArrival;
+
+    Kind(String key, String what, boolean onArrival) {
       this.key = key;
+      this.what = what;
+      this.onArrival = onArrival;
     }
 
     /**
-     * The one rule of what is limited: chat turns ({@code POST /chat}) and every other write; reads
-     * are not. The request filter applies it to requests, the OpenAPI filter to the documented
-     * operations, so the document names 429 exactly where it can happen.
+     * The one rule of what is limited: chat turns ({@code POST /chat}), every other write, and
+     * {@code GET /transcription} (when it pays for speech to text); other reads are not. The
+     * request filter applies it to requests, the OpenAPI filter to the documented operations, so
+     * the document names 429 exactly where it can happen.
      *
      * @param path the request path or path template, with or without its leading slash
      * @return the bucket the request takes from, or {@code null} when it is not limited
      */
     static Kind of(String method, String path) {
+      String route = path.replace("/", "");
+      if (READ_METHODS.contains(method)) {
+        return route.equals("transcription") ? TRANSCRIPTIONS : null;
+      }
       if (!WRITE_METHODS.contains(method)) {
         return null;
       }
-      boolean chat = HttpMethod.POST.equals(method) && path.replace("/", "").equals("chat");
-      return chat ? CHAT : WRITES;
+      return HttpMethod.POST.equals(method) && route.equals("chat") ? CHAT : WRITES;
     }
   }
 
@@ -59,6 +75,10 @@ public class RateLimits {
   @ConfigProperty(name = "uketsuke.rate-limit.writes", defaultValue = "3000/1m")
   String writes;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.rate-limit.transcriptions", defaultValue = "60/1h")
+  String transcriptions;
+
   /** Per-tenant limits, {@code tenant=3/15s,other=off}. */
   @Inject
   @ConfigProperty(name = "uketsuke.rate-limit.chat.tenants")
@@ -67,6 +87,10 @@ public class RateLimits {
   @Inject
   @ConfigProperty(name = "uketsuke.rate-limit.writes.tenants")
   Optional<String> writesTenants;
+
+  @Inject
+  @ConfigProperty(name = "uketsuke.rate-limit.transcriptions.tenants")
+  Optional<String> transcriptionsTenants;
 
   @Inject
   @ConfigProperty(name = "uketsuke.rate-limit.max-tenants", defaultValue = "10000")
@@ -79,10 +103,9 @@ public class RateLimits {
 
   @PostConstruct
   void init() {
-    defaults.put(Kind.CHAT, RateLimit.parse(chat, "uketsuke.rate-limit.chat"));
-    defaults.put(Kind.WRITES, RateLimit.parse(writes, "uketsuke.rate-limit.writes"));
-    overrides.put(Kind.CHAT, perTenant(chatTenants, "uketsuke.rate-limit.chat.tenants"));
-    overrides.put(Kind.WRITES, perTenant(writesTenants, "uketsuke.rate-limit.writes.tenants"));
+    configure(Kind.CHAT, chat, chatTenants);
+    configure(Kind.WRITES, writes, writesTenants);
+    configure(Kind.TRANSCRIPTIONS, transcriptions, transcriptionsTenants);
     int bound = Math.max(1, maxTenants) * Kind.values().length;
     buckets =
         new LinkedHashMap<>(256, 0.75f, true) {
@@ -112,6 +135,19 @@ public class RateLimits {
     return waitNanos == 0 ? 0 : Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
   }
 
+  /**
+   * Takes one request of the tenant from its bucket, for a route that limits itself (a kind not
+   * taken {@linkplain Kind#onArrival on arrival}).
+   *
+   * @throws RateLimitExceeded over the limit: a 429 with Retry-After, as the filter answers
+   */
+  public void takeOrRefuse(String tenantId, Kind kind) {
+    long retryAfter = take(tenantId, kind);
+    if (retryAfter > 0) {
+      throw new RateLimitExceeded(kind, retryAfter);
+    }
+  }
+
   RateLimit limitOf(String tenantId, Kind kind) {
     return overrides.get(kind).getOrDefault(tenantId, defaults.get(kind));
   }
@@ -120,6 +156,12 @@ public class RateLimits {
     synchronized (buckets) {
       return buckets.size();
     }
+  }
+
+  private void configure(Kind kind, String limit, Optional<String> tenants) {
+    String key = "uketsuke.rate-limit." + kind.key;
+    defaults.put(kind, RateLimit.parse(limit, key));
+    overrides.put(kind, perTenant(tenants, key + ".tenants"));
   }
 
   private static Map<String, RateLimit> perTenant(Optional<String> config, String key) {

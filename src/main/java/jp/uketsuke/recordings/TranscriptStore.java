@@ -13,6 +13,7 @@ import java.util.Optional;
 import jp.uketsuke.platform.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Transcripts in {@code app-transcripts}: the tenant is the partition key, the recording SID the
@@ -36,7 +37,17 @@ public class TranscriptStore {
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(transcript(item));
   }
 
-  void save(String tenantId, String callSid, String phone, Transcript transcript) {
+  /**
+   * Keeps a computed transcript. A refresh replaces what is stored, as it asked to. A first
+   * transcript is written only if none is there yet: when two pods computed the same recording at
+   * once, the first write wins and the later one answers with the stored transcript, so every
+   * client sees one result. (Before this write was conditional, the last writer won silently.)
+   *
+   * @param replace whether a stored transcript is overwritten
+   * @return the transcript now stored
+   */
+  Transcript save(
+      String tenantId, String callSid, String phone, Transcript transcript, boolean replace) {
     Map<String, AttributeValue> item = new HashMap<>(key(tenantId, transcript.recordingSid()));
     item.put("call_sid", s(callSid));
     if (phone != null) {
@@ -50,7 +61,20 @@ public class TranscriptStore {
       item.put("duration", AttributeValue.fromN(String.valueOf(transcript.duration())));
     }
     item.put("created_at", s(transcript.createdAt()));
-    dynamoDb.putItem(b -> b.tableName(tables.transcripts()).item(item));
+    if (replace) {
+      dynamoDb.putItem(b -> b.tableName(tables.transcripts()).item(item));
+      return transcript;
+    }
+    try {
+      dynamoDb.putItem(
+          b ->
+              b.tableName(tables.transcripts())
+                  .item(item)
+                  .conditionExpression("attribute_not_exists(recording_sid)"));
+      return transcript;
+    } catch (ConditionalCheckFailedException e) {
+      return find(tenantId, transcript.recordingSid()).orElse(transcript);
+    }
   }
 
   private static Transcript transcript(Map<String, AttributeValue> item) {

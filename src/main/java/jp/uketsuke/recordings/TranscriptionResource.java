@@ -34,7 +34,9 @@ public class TranscriptionResource {
       summary = "The transcript of a recording of this tenant, computed once and kept",
       description =
           "recording_sid (alias sid); format=mp3|wav is the audio sent to OpenAI (default mp3);"
-              + " refresh=true computes it again.")
+              + " refresh=true computes it again. Computing one (refresh, or a first request) takes"
+              + " from the tenant's transcription rate limit; identical requests in flight share"
+              + " one computation.")
   public Reply get(
       @QueryParam("recording_sid") String recordingSid,
       @QueryParam("sid") String alias,

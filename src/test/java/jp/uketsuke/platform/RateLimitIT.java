@@ -123,8 +123,9 @@ class RateLimitIT {
                               .isEqualTo("#/components/responses/TooManyRequests");
                         }));
     assertThat(limited)
-        .contains("POST /chat", "PUT /prompt", "POST /faq", "DELETE /task/{name}")
-        .doesNotContain("GET /prompt", "GET /me");
+        .contains(
+            "POST /chat", "PUT /prompt", "POST /faq", "DELETE /task/{name}", "GET /transcription")
+        .doesNotContain("GET /prompt", "GET /me", "GET /recording/{sid}");
 
     JsonObject components = document.getJsonObject("components");
     JsonObject tooMany = components.getJsonObject("responses").getJsonObject("TooManyRequests");

@@ -18,6 +18,8 @@ class RateLimitsTest {
     limits.writes = writes;
     limits.chatTenants = Optional.ofNullable(chatTenants);
     limits.writesTenants = Optional.empty();
+    limits.transcriptions = "off";
+    limits.transcriptionsTenants = Optional.empty();
     limits.maxTenants = maxTenants;
     limits.clock = () -> now;
     limits.init();
@@ -67,7 +69,7 @@ class RateLimitsTest {
     for (int i = 0; i < 100; i++) {
       limits.take("t" + i, Kind.CHAT);
     }
-    assertThat(limits.size()).isLessThanOrEqualTo(4);
+    assertThat(limits.size()).isLessThanOrEqualTo(2 * Kind.values().length);
     assertThat(limits.take("t0", Kind.CHAT)).isZero();
     assertThat(limits.take("t0", Kind.CHAT)).isPositive();
   }
@@ -83,10 +85,37 @@ class RateLimitsTest {
     assertThatThrownBy(() -> RateLimit.parse("fast", "k")).hasMessageContaining("600/1m");
     assertThatThrownBy(() -> limits("1/1m", "1/1m", "tiny", 10))
         .hasMessageContaining("uketsuke.rate-limit.chat.tenants");
+    RateLimits transcriptions = limits("1/1m", "1/1m", null, 10);
+    transcriptions.transcriptionsTenants = Optional.of("tiny=often");
+    assertThatThrownBy(transcriptions::init)
+        .hasMessageContaining("uketsuke.rate-limit.transcriptions.tenants");
   }
 
   @Test
-  void chatTurnsTakeFromTheChatBucketOtherWritesFromTheWritesBucketReadsFromNone() {
+  void paidTranscriptionsHaveTheirOwnBucketAndOverItTheRouteIsRefusedWithRetryAfter() {
+    RateLimits limits = limits("1/1m", "1/1m", null, 10);
+    limits.transcriptions = "2/1h";
+    limits.transcriptionsTenants = Optional.of("free=off");
+    limits.init();
+    limits.takeOrRefuse("a", Kind.TRANSCRIPTIONS);
+    limits.takeOrRefuse("a", Kind.TRANSCRIPTIONS);
+    assertThatThrownBy(() -> limits.takeOrRefuse("a", Kind.TRANSCRIPTIONS))
+        .isInstanceOfSatisfying(
+            RateLimitExceeded.class,
+            refused -> {
+              assertThat(refused.status()).isEqualTo(429);
+              assertThat(refused.retryAfterSeconds()).isEqualTo(1800);
+              assertThat(refused.getMessage()).contains("transcriptions");
+            });
+    assertThat(limits.take("a", Kind.CHAT)).isZero();
+    assertThat(limits.take("b", Kind.TRANSCRIPTIONS)).isZero();
+    for (int i = 0; i < 100; i++) {
+      limits.takeOrRefuse("free", Kind.TRANSCRIPTIONS);
+    }
+  }
+
+  @Test
+  void chatTurnsOtherWritesAndTranscriptionsEachHaveABucketOtherReadsNone() {
     assertThat(Kind.of("POST", "/chat")).isEqualTo(Kind.CHAT);
     assertThat(Kind.of("POST", "chat")).isEqualTo(Kind.CHAT);
     assertThat(Kind.of("POST", "/chat-logs")).isEqualTo(Kind.WRITES);
@@ -96,6 +125,13 @@ class RateLimitsTest {
     assertThat(Kind.of("DELETE", "/chat")).isEqualTo(Kind.WRITES);
     assertThat(Kind.of("GET", "/chat")).isNull();
     assertThat(Kind.of("GET", "/prompt")).isNull();
+    assertThat(Kind.of("GET", "/transcription")).isEqualTo(Kind.TRANSCRIPTIONS);
+    assertThat(Kind.of("HEAD", "transcription")).isEqualTo(Kind.TRANSCRIPTIONS);
+    assertThat(Kind.of("GET", "/transcriptions")).isNull();
+    assertThat(Kind.of("GET", "/recording/{sid}")).isNull();
+    // Only the route knows whether a transcription pays, so the filter leaves it alone.
+    assertThat(Kind.TRANSCRIPTIONS.onArrival).isFalse();
+    assertThat(Kind.CHAT.onArrival && Kind.WRITES.onArrival).isTrue();
     assertThat(Kind.of("HEAD", "/faqs")).isNull();
     assertThat(Kind.of("OPTIONS", "/prompt")).isNull();
   }

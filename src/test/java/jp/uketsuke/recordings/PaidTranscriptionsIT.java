@@ -1,0 +1,209 @@
+package jp.uketsuke.recordings;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jp.uketsuke.platform.Timestamps;
+import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Eventually;
+import jp.uketsuke.testing.RawDynamo;
+import jp.uketsuke.testing.Reply;
+import jp.uketsuke.testing.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Issue #14, paid calls are bounded: identical transcriptions in flight pay once, and a tenant's
+ * paid transcriptions are rate limited while stored ones stay free. The test server gives {@value
+ * #TINY} 2 paid transcriptions per hour (src/test/liberty/rate-limits.xml). The burst test needs
+ * the server to run its {@value #CONCURRENT} requests at once (src/test/liberty/executor.xml); a
+ * request queued until the shared call ended would, with refresh, pay again.
+ */
+class PaidTranscriptionsIT {
+  private static final String BURST = "rec-paid-burst";
+  private static final String TINY = "rl-transcribe-tiny";
+  private static final String OTHER = "rl-transcribe-other";
+  private static final String OPENAI = "/v1/audio/transcriptions";
+  private static final int CONCURRENT = 8;
+
+  private final TwilioStubs twilio = new TwilioStubs();
+
+  @AfterEach
+  void removeStubs() {
+    twilio.close();
+  }
+
+  @Test
+  void concurrentRefreshesOfOneRecordingShareOneOpenAiCallAndAllGetItsTranscript()
+      throws Exception {
+    String recording = ownedRecording(BURST);
+    byte[] audio = audioOf(recording);
+    twilio.stub(openAi(audio).willReturn(verboseJson("一度だけ払います。").withFixedDelay(1000)));
+    Api owner = Api.as(Tokens.person(BURST));
+
+    List<Reply> replies =
+        concurrently(owner, "/transcription?recording_sid=" + recording + "&refresh=true");
+
+    for (Reply reply : replies) {
+      assertThat(reply.ok().getString("text")).isEqualTo("一度だけ払います。");
+    }
+    twilio.wiremock.verifyThat(1, whisperCalledWith(audio));
+    twilio.wiremock.verifyThat(1, getRequestedFor(urlPathEqualTo(mediaPath(recording))));
+    assertThat(TwilioStubs.storedTranscript(BURST, recording).get("text").s())
+        .isEqualTo("一度だけ払います。");
+  }
+
+  @Test
+  void aFirstTranscriptAnotherPodStoredMeanwhileWinsAndIsTheAnswer() throws Exception {
+    String recording = ownedRecording(BURST);
+    twilio.stub(openAi(audioOf(recording)).willReturn(verboseJson("遅い方").withFixedDelay(1500)));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Reply> first =
+          pool.submit(() -> Api.as(Tokens.person(BURST)).get(transcription(recording)));
+      // The audio is fetched after the stored transcript was looked for and before OpenAI is asked.
+      Eventually.holds(
+          Duration.ofSeconds(10),
+          () ->
+              assertThat(
+                      twilio.wiremock.find(getRequestedFor(urlPathEqualTo(mediaPath(recording)))))
+                  .isNotEmpty());
+      RawDynamo.client()
+          .putItem(
+              b ->
+                  b.tableName(RawDynamo.table("transcripts"))
+                      .item(
+                          Map.of(
+                              "client_id", AttributeValue.fromS(BURST),
+                              "recording_sid", AttributeValue.fromS(recording),
+                              "text", AttributeValue.fromS("先に保存された方"),
+                              "segments", AttributeValue.fromS("[]"),
+                              "model", AttributeValue.fromS("whisper-1"),
+                              "language", AttributeValue.fromS("japanese"),
+                              "created_at", AttributeValue.fromS(Timestamps.now()))));
+
+      assertThat(first.get().ok().getString("text")).isEqualTo("先に保存された方");
+      assertThat(TwilioStubs.storedTranscript(BURST, recording).get("text").s())
+          .isEqualTo("先に保存された方");
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void overItsPaidTranscriptionsATenantGets429WithRetryAfterWhileStoredOnesAreStillServed() {
+    Api tiny = Api.as(Tokens.person(TINY));
+    String first = ownedRecording(TINY);
+    twilio.stub(openAi(audioOf(first)).willReturn(verboseJson("最初の録音")));
+    assertThat(tiny.get(transcription(first)).ok().getString("text")).isEqualTo("最初の録音");
+    tiny.get(transcription(first) + "&refresh=true").ok();
+
+    String second = ownedRecording(TINY);
+    twilio.stub(openAi(audioOf(second)).willReturn(verboseJson("二番目の録音")));
+    Reply refused = tiny.get(transcription(second));
+
+    assertThat(refused.problem(429).getString("error")).contains("transcriptions");
+    assertThat(refused.header("Retry-After")).as("Retry-After").matches("[0-9]+");
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 1800L);
+    twilio.wiremock.verifyThat(0, whisperCalledWith(audioOf(second)));
+    twilio.wiremock.verifyThat(0, getRequestedFor(urlPathEqualTo(mediaPath(second))));
+    assertThat(TwilioStubs.storedTranscript(TINY, second)).isEmpty();
+    tiny.get(transcription(first) + "&refresh=true").problem(429);
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(tiny.get(transcription(first)).ok().getString("text")).isEqualTo("最初の録音");
+    }
+    twilio.wiremock.verifyThat(2, whisperCalledWith(audioOf(first)));
+    String others = ownedRecording(OTHER);
+    twilio.stub(openAi(audioOf(others)).willReturn(verboseJson("別のテナント")));
+    Api.as(Tokens.person(OTHER)).get(transcription(others)).ok();
+  }
+
+  /** Sends the same request from {@value #CONCURRENT} threads at once. */
+  private static List<Reply> concurrently(Api api, String path) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Reply>> futures = new ArrayList<>();
+      for (int i = 0; i < CONCURRENT; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return api.get(path);
+                }));
+      }
+      start.countDown();
+      List<Reply> replies = new ArrayList<>();
+      for (Future<Reply> future : futures) {
+        replies.add(future.get());
+      }
+      return replies;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private String ownedRecording(String tenant) {
+    String call = TwilioStubs.sid("CA");
+    String recording = TwilioStubs.sid("RE");
+    TwilioStubs.seedCall(tenant, call, "09012380001");
+    twilio.recording(recording, call, 10);
+    twilio.stub(
+        get(urlPathEqualTo(mediaPath(recording)))
+            .willReturn(aResponse().withBody(audioOf(recording))));
+    return recording;
+  }
+
+  private static String transcription(String recording) {
+    return "/transcription?recording_sid=" + recording;
+  }
+
+  private static String mediaPath(String recording) {
+    return TwilioStubs.RECORDINGS + "/" + recording + ".mp3";
+  }
+
+  private static byte[] audioOf(String recording) {
+    return ("ID3-paid-audio-" + recording).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static MappingBuilder openAi(byte[] audio) {
+    return post(urlPathEqualTo(OPENAI))
+        .withMultipartRequestBody(aMultipart().withName("file").withBody(binaryEqualTo(audio)));
+  }
+
+  private static RequestPatternBuilder whisperCalledWith(byte[] audio) {
+    return postRequestedFor(urlPathEqualTo(OPENAI))
+        .withRequestBodyPart(aMultipart().withName("file").withBody(binaryEqualTo(audio)).build());
+  }
+
+  private static ResponseDefinitionBuilder verboseJson(String text) {
+    return aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody(
+            """
+            {"task": "transcribe", "language": "japanese", "duration": 4.0, "text": "%s",
+             "segments": []}"""
+                .formatted(text));
+  }
+}
