@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Issue #14, paid calls are bounded: identical transcriptions in flight pay once, and a tenant's
  * paid transcriptions are rate limited while stored ones stay free. The test server gives {@value
  * #TINY} 2 paid transcriptions per hour (src/test/liberty/rate-limits.xml). The burst test needs
- * the server to run its {@value #CONCURRENT} requests at once (src/test/liberty/executor.xml); a
- * request queued until the shared call ended would, with refresh, pay again.
+ * the server to run its {@value #CONCURRENT} requests at once (liberty/server.xml:
+ * uketsuke.executor.core-threads); a request queued until the shared call ended would, with
+ * refresh, pay again.
  */
 class PaidTranscriptionsIT {
   private static final String BURST = "rec-paid-burst";
