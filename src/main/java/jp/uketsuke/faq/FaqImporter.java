@@ -43,16 +43,21 @@ public class FaqImporter {
     String tenantId = tenant.tenantId();
     List<RowError> errors = new ArrayList<>();
     Map<String, Planned> plan = plan(tenantId, accepted(rows, errors));
-    if (!dryRun) {
+    if (dryRun) {
+      return report(plan, errors, true);
+    }
+    // Marked before the first write, bumped after the last (also when writing failed half way),
+    // and recorded before anything is written: see FaqEditor.
+    long writes = plan.values().stream().filter(p -> p.item() != null).count();
+    audit.record("faq.import.started", "import", null, writes + " rows to write");
+    String mark = version.begin(tenantId);
+    try {
       write(plan, errors);
+    } finally {
+      version.end(tenantId, mark, writes > 0);
     }
-    FaqImportReport report = report(plan, errors, dryRun);
-    if (!dryRun) {
-      if (report.created() + report.updated() > 0) {
-        version.bump(tenantId);
-      }
-      audit.record("faq.import", "import", null, report.summary());
-    }
+    FaqImportReport report = report(plan, errors, false);
+    audit.record("faq.import", "import", null, report.summary());
     return report;
   }
 

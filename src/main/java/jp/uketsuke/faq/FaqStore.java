@@ -182,7 +182,7 @@ public class FaqStore {
     return value == null ? null : value.s();
   }
 
-  private static ApiException notFound() {
+  static ApiException notFound() {
     return ApiException.notFound("No FAQ with this question.");
   }
 }
