@@ -112,6 +112,7 @@ const tables = {
   usage: process.env.TABLE_USAGE || 'app-usage',
   transcripts: process.env.TABLE_TRANSCRIPTS || 'app-transcripts',
   idempotency: process.env.TABLE_IDEMPOTENCY || 'app-idempotency',
+  callSids: process.env.TABLE_CALL_SIDS || 'app-call-sids',
 };
 const serviceScope = (process.env.SERVICE_SCOPE || 'uketsuke/voice').trim();
 const allowedScopes = serviceScope.split(/\s+/).filter(Boolean);
@@ -412,6 +413,7 @@ const tableDefs = [
   { TableName: tables.transcripts, AttributeDefinitions: [S('client_id'), S('recording_sid')], KeySchema: key('client_id', 'recording_sid') },
   // Expiry (expires_at) is also checked by the service: dynalite has no TTL.
   { TableName: tables.idempotency, AttributeDefinitions: [S('client_id'), S('key')], KeySchema: key('client_id', 'key') },
+  { TableName: tables.callSids, AttributeDefinitions: [S('call_sid')], KeySchema: key('call_sid') },
 ];
 
 async function listAllTables() {

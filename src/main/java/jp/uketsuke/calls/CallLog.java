@@ -39,6 +39,7 @@ public class CallLog {
   @Inject PhoneDirectory directory;
   @Inject DirectoryCatchUp catchUp;
   @Inject IdempotentRequest request;
+  @Inject CallSidClaims claims;
 
   /**
    * Stores a turn. Without {@code ts} it gets the current time in microseconds, and a later one if
@@ -57,6 +58,9 @@ public class CallLog {
   public Turn append(Turn turn, Map<String, Object> extra) {
     String tenantId = tenant.tenantId();
     Turn next = normalized(turn);
+    if (next.callSid() != null) {
+      claims.claim(tenantId, next.callSid());
+    }
     boolean generated = next.ts() == null;
     if (generated) {
       next = next.withTs(request.planned(PLANNED_TS, Timestamps::now));
@@ -115,6 +119,9 @@ public class CallLog {
 
   /** Changes the given texts and call SID of an existing turn; 404 when there is none. */
   public Turn update(Turn change) {
+    if (change.callSid() != null && !change.callSid().isBlank()) {
+      claims.claim(tenant.tenantId(), change.callSid());
+    }
     List<String> sets = new ArrayList<>();
     Map<String, AttributeValue> values = new HashMap<>();
     addSet(sets, values, "user_text", change.userText());

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.Tables;
@@ -29,6 +30,7 @@ public class CallSessions {
   @Inject TenantContext tenant;
   @Inject BatchDeletes batchDeletes;
   @Inject PhoneDirectory directory;
+  @Inject CallSidClaims claims;
 
   /** The session's turns in time order; 404 when the tenant has none with this SID. */
   public List<Turn> session(String callSid) {
@@ -61,12 +63,22 @@ public class CallSessions {
   }
 
   /**
-   * True when the tenant has logged this call and no other tenant has (ownership checks of
-   * recordings). Any tenant may log a turn under any call SID, so a SID another tenant logged too
-   * is ambiguous and belongs to nobody: knowing a SID must not be enough to claim its recordings.
-   * Reads only the tenant of each turn, and stops at the first turn of another tenant.
+   * True when the call is the tenant's (ownership checks of recordings): the tenant holds its claim
+   * ({@link CallSidClaims}), whatever turns others wrote into the log. A SID nobody claimed (calls
+   * the voice server logged straight into the table) is the tenant's when it logged the call and no
+   * other tenant did, and is then claimed for it; a SID two tenants logged belongs to nobody:
+   * knowing a SID must not be enough to claim its recordings.
    */
   public boolean belongsToTenant(String tenantId, String callSid) {
+    Optional<String> owner = claims.owner(callSid);
+    if (owner.isPresent()) {
+      return owner.get().equals(tenantId);
+    }
+    return onlyTenantLogged(tenantId, callSid) && claims.tryClaim(tenantId, callSid);
+  }
+
+  /** Reads only the tenant of each turn, and stops at the first turn of another tenant. */
+  private boolean onlyTenantLogged(String tenantId, String callSid) {
     Iterator<Map<String, AttributeValue>> turns =
         dynamoDb
             .queryPaginator(

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jp.uketsuke.calls.CallSidClaims;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ChatResource {
   @Inject TenantContext tenant;
   @Inject ChatEngine engine;
+  @Inject CallSidClaims claims;
 
   /**
    * @param mode {@code llm} (the model answered), {@code faq} or {@code fallback} (it could not)
@@ -28,6 +30,10 @@ public class ChatResource {
   public Reply chat(JsonValue body) {
     tenant.caller();
     ChatInput input = ChatInput.parse(body);
+    if (input.caller().callSid() != null) {
+      // Before the model is asked: a call SID of another tenant is refused with nothing spent.
+      claims.claim(tenant.tenantId(), input.caller().callSid());
+    }
     TurnOutcome outcome = engine.answer(input.caller(), input.userText());
     return new Reply(true, outcome.reply(), outcome.mode());
   }

@@ -47,6 +47,10 @@ public class Tables {
   @ConfigProperty(name = "uketsuke.table.idempotency", defaultValue = "app-idempotency")
   String idempotency;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.call-sids", defaultValue = "app-call-sids")
+  String callSids;
+
   public String logs() {
     return logs;
   }
@@ -88,7 +92,13 @@ public class Tables {
     return idempotency;
   }
 
+  /** Which tenant a call SID belongs to: the first whose turn carried it (key: the SID alone). */
+  public String callSids() {
+    return callSids;
+  }
+
   public List<String> all() {
-    return List.of(logs, faq, prompts, tasks, audit, phones, usage, transcripts, idempotency);
+    return List.of(
+        logs, faq, prompts, tasks, audit, phones, usage, transcripts, idempotency, callSids);
   }
 }

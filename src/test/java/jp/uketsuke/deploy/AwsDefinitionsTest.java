@@ -49,6 +49,7 @@ class AwsDefinitionsTest {
     KEYS.put("app-usage", List.of("client_id", "sk"));
     KEYS.put("app-transcripts", List.of("client_id", "recording_sid"));
     KEYS.put("app-idempotency", List.of("client_id", "key"));
+    KEYS.put("app-call-sids", List.of("call_sid"));
   }
 
   private static final Pattern TABLE_ARN =
@@ -120,7 +121,8 @@ class AwsDefinitionsTest {
     String script = Files.readString(AWS.resolve("create-tables.sh"));
     assertThat(script)
         .contains("existing=(app-logs app-faq app-prompts app-tasks)")
-        .contains("new=(app-audit app-phones app-usage app-transcripts app-idempotency)")
+        .contains(
+            "new=(app-audit app-phones app-usage app-transcripts app-idempotency app-call-sids)")
         .contains("PointInTimeRecoveryEnabled=true");
   }
 

@@ -87,6 +87,7 @@ class HealthTest {
     health.tables.usage = "t-usage";
     health.tables.transcripts = "t-transcripts";
     health.tables.idempotency = "t-idempotency";
+    health.tables.callSids = "t-call-sids";
     health.interval = Duration.ofSeconds(30);
     health.nanoTime = now::get;
     log.addHandler(capture);
