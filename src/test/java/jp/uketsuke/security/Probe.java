@@ -39,6 +39,15 @@ record Probe(String method, String path, String body, Set<Integer> allowed) {
     return new Probe(method, path, body, Set.of(200));
   }
 
+  /**
+   * B logging a turn under A's call SID: refused, as issue #14 asks (the first tenant keeps a SID).
+   * The answer says only that the SID is taken, which a Twilio SID's holder knows anyway; nothing
+   * of A's data.
+   */
+  static Probe claimed(String method, String path, String body) {
+    return new Probe(method, path, body, Set.of(409));
+  }
+
   Reply send(Api api) {
     if (body == null) {
       return api.send(method, path, java.net.http.HttpRequest.BodyPublishers.noBody());

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static jp.uketsuke.security.Probe.claimed;
 import static jp.uketsuke.security.Probe.cursor;
 import static jp.uketsuke.security.Probe.fresh;
 import static jp.uketsuke.security.Probe.notFound;
@@ -352,8 +353,8 @@ class TenantMatrixIT {
                     "POST",
                     "/call",
                     json("phone_number", s.phone, "ts", s.turnTs, "user_text", "B")),
-                // Logging a turn under A's call SID does not make A's recordings B's.
-                fresh(
+                // A's call SID is A's: B cannot log a turn under it, nor get its recordings.
+                claimed(
                     "POST",
                     "/call",
                     json("phone_number", "09000000001", "call_sid", s.callSid, "user_text", "B")),
@@ -420,7 +421,7 @@ class TenantMatrixIT {
         "POST /chat",
         s ->
             List.of(
-                fresh(
+                claimed(
                     "POST",
                     "/chat",
                     json(
@@ -428,6 +429,16 @@ class TenantMatrixIT {
                         s.phone,
                         "call_sid",
                         s.callSid,
+                        "user_text",
+                        bMarker() + " " + s.taskName)),
+                fresh(
+                    "POST",
+                    "/chat",
+                    json(
+                        "phone_number",
+                        s.phone,
+                        "call_sid",
+                        s.callSid + "-b",
                         "user_text",
                         bMarker() + " " + s.taskName)),
                 fresh(
