@@ -1,88 +1,84 @@
 package jp.uketsuke.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which addresses count as internal: everything an ext-tool must never reach from the cluster. */
+/**
+ * When a tool runs, the URL passes the literal rule and every resolved address must be public,
+ * including IPv6 answers that wrap an IPv4 address. The stand-in resolver answers each name with
+ * the IPv6 address it is called by ({@code v6-64gff9bgg7f00g1.test} is {@code 64:ff9b::7f00:1}).
+ */
 class ExtToolAddressesTest {
+  private final ExtToolAddresses addresses =
+      new ExtToolAddresses(Set.of(), Set.of("stub.test:8443"), ExtToolAddressesTest::resolve);
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "127.0.0.1",
-        "127.255.0.9",
-        "10.0.0.1",
-        "172.16.0.1",
-        "172.31.255.255",
-        "192.168.1.1",
-        "169.254.169.254",
-        "100.64.0.1",
-        "100.127.255.255",
-        "0.0.0.0",
-        "0.1.2.3",
-        "224.0.0.1",
-        "255.255.255.255",
-        "::1",
-        "::",
-        "fe80::1",
-        "fc00::1",
-        "fd12:3456::1",
-        "ff02::1",
-        "::ffff:127.0.0.1",
-        "::ffff:169.254.169.254",
-        "::ffff:10.0.0.1",
-        "::127.0.0.1",
-        "64:ff9b::7f00:1",
-        "64:ff9b::a9fe:a9fe",
-        "2002:7f00:1::",
-        "2002:a00:1::"
-      })
-  void internalAddressesAreInternal(String literal) throws UnknownHostException {
-    assertThat(ExtToolAddresses.isInternal(ipv6Kept(literal))).isTrue();
+  private static InetAddress[] resolve(String host) throws UnknownHostException {
+    if (host.equals("cafe.de") || host.equals("stub.test")) {
+      return new InetAddress[] {InetAddress.getByName(host.equals("cafe.de") ? "8.8.8.8" : "::1")};
+    }
+    if (!host.startsWith("v6-")) {
+      throw new UnknownHostException(host);
+    }
+    String literal = host.substring(3, host.indexOf('.')).replace('g', ':');
+    byte[] bytes = InetAddress.getByName(literal).getAddress();
+    return new InetAddress[] {Inet6Address.getByAddress(host, bytes, -1)};
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "8.8.8.8",
-        "93.184.215.14",
-        "172.32.0.1",
-        "172.15.255.255",
-        "100.128.0.1",
-        "100.63.0.1",
-        "192.169.0.1",
-        "169.255.0.1",
-        "2606:4700:4700::1111",
-        "2001:db8::1",
-        "::ffff:8.8.8.8",
-        "64:ff9b::808:808",
-        "2002:808:808::"
-      })
-  void publicAddressesAreNot(String literal) throws UnknownHostException {
-    assertThat(ExtToolAddresses.isInternal(ipv6Kept(literal))).isFalse();
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "IPv4-compatible loopback, ::7f00:1",
+    "IPv4-translated metadata service, ::ffff:0:a9fe:a9fe",
+    "6to4 of loopback, 2002:7f00:1::",
+    "NAT64 of metadata service, 64:ff9b::a9fe:a9fe",
+    "local-use NAT64 of private, 64:ff9b:1::a00:1",
+    "Teredo, 2001:0:4136:e378:8000:63bf:3fff:fdd2"
+  })
+  void aNameResolvingToAWrappedInternalAddressIsRefused(String form, String literal) {
+    String host = "v6-" + literal.replace(':', 'g') + ".test";
+
+    assertThatThrownBy(() -> addresses.check(URI.create("https://" + host + "/")))
+        .as(form)
+        .isInstanceOf(ExtToolFailure.class)
+        .hasMessage(
+            "refused: "
+                + host
+                + " resolves to a loopback, private, link-local or otherwise internal address");
   }
 
-  /**
-   * The JDK turns ::ffff:a.b.c.d into an IPv4 address; keep the IPv6 form a resolver might give.
-   */
-  private static InetAddress ipv6Kept(String literal) throws UnknownHostException {
-    InetAddress parsed = InetAddress.getByName(literal);
-    if (!literal.contains(":") || parsed instanceof Inet6Address) {
-      return parsed;
-    }
-    byte[] mapped = new byte[16];
-    mapped[10] = (byte) 0xff;
-    mapped[11] = (byte) 0xff;
-    System.arraycopy(parsed.getAddress(), 0, mapped, 12, 4);
-    if (literal.startsWith("::") && !literal.startsWith("::ffff:")) {
-      mapped[10] = 0;
-      mapped[11] = 0;
-    }
-    return Inet6Address.getByAddress(null, mapped, -1);
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "IPv4-compatible public, ::808:808",
+    "6to4 of public, 2002:808:808::",
+    "NAT64 of public, 64:ff9b::808:808",
+    "local-use NAT64 of public, 64:ff9b:1::808:808"
+  })
+  void aNameResolvingToAWrappedPublicAddressIsCalled(String form, String literal) throws Exception {
+    String host = "v6-" + literal.replace(':', 'g') + ".test";
+
+    InetAddress[] checked = addresses.check(URI.create("https://" + host + "/"));
+
+    assertThat(checked).as(form).hasSize(1);
+  }
+
+  @Test
+  void aNameThatLooksHexadecimalIsResolvedAndCalled() throws Exception {
+    assertThat(addresses.check(URI.create("https://cafe.de/")))
+        .containsExactly(InetAddress.getByName("8.8.8.8"));
+  }
+
+  @Test
+  void anAllowedEndpointMayResolveToLoopback() throws Exception {
+    assertThat(addresses.check(URI.create("https://stub.test:8443/"))).hasSize(1);
+    assertThatThrownBy(() -> addresses.check(URI.create("https://stub.test:8444/")))
+        .hasMessageStartingWith("refused: stub.test resolves to");
   }
 }
