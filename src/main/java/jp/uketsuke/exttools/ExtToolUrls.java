@@ -26,7 +26,7 @@ public final class ExtToolUrls {
   private static final Pattern NUMERIC_LABEL = Pattern.compile("(?i)\\d+|0x[0-9a-f]*");
 
   /** The one refusal that is about the scheme, not the address. */
-  public static final String HTTPS_ONLY = "must use https";
+  static final String HTTPS_ONLY = "must use https";
 
   static final String INTERNAL =
       "must not point at a loopback, private, link-local or otherwise internal address";
@@ -56,7 +56,7 @@ public final class ExtToolUrls {
    * @param literal the address when the host is an IP literal, else null
    * @param exempt the host:port is one of the allowed endpoints
    */
-  public record Target(String name, InetAddress literal, boolean exempt) {}
+  record Target(String name, InetAddress literal, boolean exempt) {}
 
   /**
    * A saved URL template: its host must not come from a placeholder; each placeholder elsewhere
@@ -74,7 +74,7 @@ public final class ExtToolUrls {
   }
 
   /** The literal checks, the same when saved and when run. */
-  public Target check(URI uri) throws Refused {
+  Target check(URI uri) throws Refused {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || host.isEmpty()) {
@@ -99,7 +99,7 @@ public final class ExtToolUrls {
   }
 
   /** Whether an address is internal (see {@link InternalAddresses}). */
-  public static boolean isInternal(InetAddress address) {
+  static boolean isInternal(InetAddress address) {
     return InternalAddresses.isInternal(address);
   }
 

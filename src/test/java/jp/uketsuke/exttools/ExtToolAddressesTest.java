@@ -1,4 +1,4 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

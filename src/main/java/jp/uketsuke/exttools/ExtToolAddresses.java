@@ -1,11 +1,10 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Set;
-import jp.uketsuke.exttools.ExtToolUrls;
 
 /**
  * Where an ext-tool may connect. The URL passes the same rule as when the tool was saved ({@link
