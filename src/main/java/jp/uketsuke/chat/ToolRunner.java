@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.uketsuke.exttools.ExtToolCaller;
 import jp.uketsuke.settings.ExactJson;
 import jp.uketsuke.settings.ExtToolSpec;
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.uketsuke.exttools.ExtToolUrls;
 import jp.uketsuke.platform.ApiException;
 
 /**
@@ -55,7 +56,11 @@ final class ExtToolsRules {
       throw ApiException.badRequest(path + ".url is required.");
     }
     String url = ConfigChecks.string(tool.get("url"), path + ".url");
-    ExtToolUrls.check(url, path + ".url", httpHosts, allowedEndpoints);
+    try {
+      new ExtToolUrls(httpHosts, allowedEndpoints).checkTemplate(url);
+    } catch (ExtToolUrls.Refused e) {
+      throw ApiException.badRequest(path + ".url " + e.getMessage() + ".");
+    }
     checkTimeout(tool, path);
     Set<String> declared = declaredParameters(tool, path);
     checkPlaceholders(tool.get("url"), path + ".url", declared);

@@ -22,6 +22,7 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import jp.uketsuke.exttools.ExtTools;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.LocalStack;
 import jp.uketsuke.testing.Tokens;

@@ -80,6 +80,9 @@ class ExtToolsIT {
             "https://[fd00::1]/",
             "https://[fe80::1]/",
             "https://[::ffff:127.0.0.1]/",
+            "https://[::127.0.0.1]/",
+            "https://[64:ff9b::a9fe:a9fe]/",
+            "https://[2002:a9fe:a9fe::]/",
             "https://2130706433/",
             "https://localhost/",
             "https://{{city}}.example.com/",
@@ -90,6 +93,7 @@ class ExtToolsIT {
     }
     owner.put("/ext-tools", config(tool("dev", "http://tools.dev.test:8080/x", ""))).ok();
     owner.put("/ext-tools", config(tool("ipv4", "https://93.184.216.34/x", ""))).ok();
+    owner.put("/ext-tools", config(tool("hexlike", "https://cafe.de/menu", ""))).ok();
   }
 
   @Test

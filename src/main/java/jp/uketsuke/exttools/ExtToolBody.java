@@ -1,4 +1,4 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 import static jp.uketsuke.platform.Jsonp.JSON;
 

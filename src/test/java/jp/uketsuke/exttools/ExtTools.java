@@ -1,4 +1,4 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -7,7 +7,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 
 /** Ext-tools and arguments as the tests write them. */
-final class ExtTools {
+public final class ExtTools {
   private ExtTools() {}
 
   /** A tool with the given method and URL whose parameters are the named strings. */
@@ -27,7 +27,7 @@ final class ExtTools {
             Json.createObjectBuilder().add("type", "object").add("properties", properties));
   }
 
-  static JsonObject json(String text) {
+  public static JsonObject json(String text) {
     return Json.createReader(new StringReader(text)).readObject();
   }
 

@@ -1,4 +1,4 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 /**
  * Why an ext-tool call did not happen or did not finish, worded for the model: the message becomes

@@ -1,4 +1,4 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 /**
  * What an ext-tool answered, at most the configured number of bytes of it.

@@ -1,6 +1,6 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
-import static jp.uketsuke.chat.ExtTools.tool;
+import static jp.uketsuke.exttools.ExtTools.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

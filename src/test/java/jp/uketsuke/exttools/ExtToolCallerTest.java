@@ -1,11 +1,11 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static jp.uketsuke.chat.ExtTools.json;
-import static jp.uketsuke.chat.ExtTools.tool;
+import static jp.uketsuke.exttools.ExtTools.json;
+import static jp.uketsuke.exttools.ExtTools.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;

@@ -1,4 +1,4 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.exttools;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
