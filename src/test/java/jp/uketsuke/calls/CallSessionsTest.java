@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.uketsuke.platform.Tables;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,11 +14,30 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Who owns a call SID, against a stand-in for the store that answers the {@code CallSidIndex} query
- * page by page with the tenant of each turn (the rule end to end: {@code CallSidClaimIT}).
+ * Who owns a call SID that nobody claimed (turns the voice server wrote straight into the table),
+ * against a stand-in for the store that answers the {@code CallSidIndex} query page by page with
+ * the tenant of each turn; a claimed SID is decided by its claim alone (the rules end to end:
+ * {@code CallSidClaimIT}).
  */
 class CallSessionsTest {
   private final List<QueryRequest> requests = new ArrayList<>();
+  private String claimedBy;
+  private final List<String> claimedFor = new ArrayList<>();
+
+  @Test
+  void aClaimedSidIsItsClaimantsWhateverTheLogHolds() {
+    claimedBy = "clinic";
+    CallSessions sessions = sessions(List.of("garden"));
+    assertThat(sessions.belongsToTenant("garden", "CA1")).isFalse();
+    assertThat(sessions.belongsToTenant("clinic", "CA1")).isTrue();
+    assertThat(requests).as("the log is not read").isEmpty();
+  }
+
+  @Test
+  void anUnclaimedSidOnlyTheTenantLoggedIsClaimedForIt() {
+    assertThat(sessions(List.of("garden")).belongsToTenant("garden", "CA1")).isTrue();
+    assertThat(claimedFor).containsExactly("garden");
+  }
 
   @Test
   void aSidOnlyTheTenantLoggedIsItsAndOneNobodyLoggedIsNobodys() {
@@ -57,6 +77,19 @@ class CallSessionsTest {
   private CallSessions sessions(List<String>... pages) {
     CallSessions sessions = new CallSessions();
     sessions.tables = new Tables();
+    sessions.claims =
+        new CallSidClaims() {
+          @Override
+          Optional<String> owner(String callSid) {
+            return Optional.ofNullable(claimedBy);
+          }
+
+          @Override
+          boolean tryClaim(String tenantId, String callSid) {
+            claimedFor.add(tenantId);
+            return true;
+          }
+        };
     sessions.dynamoDb =
         new DynamoDbClient() {
           @Override

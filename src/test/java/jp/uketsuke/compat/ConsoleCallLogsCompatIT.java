@@ -29,6 +29,7 @@ import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.LocalStack;
 import jp.uketsuke.testing.Tokens;
 import jp.uketsuke.testing.TwilioJson;
+import jp.uketsuke.testing.VoiceServerLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.VoiceServerLog;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.uketsuke.testing.RawDynamo;
+import jp.uketsuke.testing.VoiceServerLog;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -13,7 +13,6 @@ import jp.uketsuke.testing.Tokens;
 import jp.uketsuke.testing.TwilioJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code recordings} of {@code GET /callers/{phone}}: whether Twilio holds a recording of one of
@@ -93,20 +92,8 @@ class CallerRecordingsIT {
     TwilioStubs.seedCall("caller-rec-first", call, "09077770005");
     // The other tenant's voice server writes a turn under that SID straight into the table (the
     // API refuses it: CallSidClaimIT).
-    jp.uketsuke.testing.RawDynamo.client()
-        .putItem(
-            r ->
-                r.tableName(jp.uketsuke.testing.RawDynamo.table("logs"))
-                    .item(
-                        java.util.Map.of(
-                            "client_id", AttributeValue.fromS("caller-rec-claimer"),
-                            "sk",
-                                AttributeValue.fromS(
-                                    "09077770005#2026-12-04T09:00:00.000000+00:00"),
-                            "phone_number", AttributeValue.fromS("09077770005"),
-                            "ts", AttributeValue.fromS("2026-12-04T09:00:00.000000+00:00"),
-                            "call_sid", AttributeValue.fromS(call),
-                            "user_text", AttributeValue.fromS("もしもし"))));
+    new jp.uketsuke.testing.VoiceServerLog("caller-rec-claimer", "09077770005", call)
+        .caller("もしもし");
     answers(call, TwilioJson.recording(TwilioStubs.sid("RE"), call, 5));
 
     JsonObject claimer =

@@ -1,19 +1,11 @@
 package jp.uketsuke.recordings;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +36,7 @@ class PaidTranscriptionsIT {
   private static final String BURST = "rec-paid-burst";
   private static final String TINY = "rl-transcribe-tiny";
   private static final String OTHER = "rl-transcribe-other";
-  private static final String OPENAI = "/v1/audio/transcriptions";
+  private static final String OPENAI = TwilioStubs.OPENAI;
   private static final int CONCURRENT = 8;
 
   private final TwilioStubs twilio = new TwilioStubs();
@@ -58,8 +50,9 @@ class PaidTranscriptionsIT {
   void concurrentRefreshesOfOneRecordingShareOneOpenAiCallAndAllGetItsTranscript()
       throws Exception {
     String recording = ownedRecording(BURST);
-    byte[] audio = audioOf(recording);
-    twilio.stub(openAi(audio).willReturn(verboseJson("一度だけ払います。").withFixedDelay(1000)));
+    byte[] audio = TwilioStubs.audioOf(recording);
+    twilio.stub(
+        TwilioStubs.openAi(audio).willReturn(verboseJson("一度だけ払います。").withFixedDelay(1000)));
     Api owner = Api.as(Tokens.person(BURST));
 
     List<Reply> replies =
@@ -68,8 +61,9 @@ class PaidTranscriptionsIT {
     for (Reply reply : replies) {
       assertThat(reply.ok().getString("text")).isEqualTo("一度だけ払います。");
     }
-    twilio.wiremock.verifyThat(1, whisperCalledWith(audio));
-    twilio.wiremock.verifyThat(1, getRequestedFor(urlPathEqualTo(mediaPath(recording))));
+    twilio.wiremock.verifyThat(1, TwilioStubs.whisperCalledWith(audio));
+    twilio.wiremock.verifyThat(
+        1, getRequestedFor(urlPathEqualTo(TwilioStubs.mediaPath(recording))));
     assertThat(TwilioStubs.storedTranscript(BURST, recording).get("text").s())
         .isEqualTo("一度だけ払います。");
   }
@@ -77,7 +71,9 @@ class PaidTranscriptionsIT {
   @Test
   void aFirstTranscriptAnotherPodStoredMeanwhileWinsAndIsTheAnswer() throws Exception {
     String recording = ownedRecording(BURST);
-    twilio.stub(openAi(audioOf(recording)).willReturn(verboseJson("遅い方").withFixedDelay(1500)));
+    twilio.stub(
+        TwilioStubs.openAi(TwilioStubs.audioOf(recording))
+            .willReturn(verboseJson("遅い方").withFixedDelay(1500)));
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<Reply> first =
@@ -87,7 +83,8 @@ class PaidTranscriptionsIT {
           Duration.ofSeconds(10),
           () ->
               assertThat(
-                      twilio.wiremock.find(getRequestedFor(urlPathEqualTo(mediaPath(recording)))))
+                      twilio.wiremock.find(
+                          getRequestedFor(urlPathEqualTo(TwilioStubs.mediaPath(recording)))))
                   .isNotEmpty());
       RawDynamo.client()
           .putItem(
@@ -115,28 +112,28 @@ class PaidTranscriptionsIT {
   void overItsPaidTranscriptionsATenantGets429WithRetryAfterWhileStoredOnesAreStillServed() {
     Api tiny = Api.as(Tokens.person(TINY));
     String first = ownedRecording(TINY);
-    twilio.stub(openAi(audioOf(first)).willReturn(verboseJson("最初の録音")));
+    twilio.stub(TwilioStubs.openAi(TwilioStubs.audioOf(first)).willReturn(verboseJson("最初の録音")));
     assertThat(tiny.get(transcription(first)).ok().getString("text")).isEqualTo("最初の録音");
     tiny.get(transcription(first) + "&refresh=true").ok();
 
     String second = ownedRecording(TINY);
-    twilio.stub(openAi(audioOf(second)).willReturn(verboseJson("二番目の録音")));
+    twilio.stub(TwilioStubs.openAi(TwilioStubs.audioOf(second)).willReturn(verboseJson("二番目の録音")));
     Reply refused = tiny.get(transcription(second));
 
     assertThat(refused.problem(429).getString("error")).contains("transcriptions");
     assertThat(refused.header("Retry-After")).as("Retry-After").matches("[0-9]+");
     assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 1800L);
-    twilio.wiremock.verifyThat(0, whisperCalledWith(audioOf(second)));
-    twilio.wiremock.verifyThat(0, getRequestedFor(urlPathEqualTo(mediaPath(second))));
+    twilio.wiremock.verifyThat(0, TwilioStubs.whisperCalledWith(TwilioStubs.audioOf(second)));
+    twilio.wiremock.verifyThat(0, getRequestedFor(urlPathEqualTo(TwilioStubs.mediaPath(second))));
     assertThat(TwilioStubs.storedTranscript(TINY, second)).isEmpty();
     tiny.get(transcription(first) + "&refresh=true").problem(429);
 
     for (int i = 0; i < 5; i++) {
       assertThat(tiny.get(transcription(first)).ok().getString("text")).isEqualTo("最初の録音");
     }
-    twilio.wiremock.verifyThat(2, whisperCalledWith(audioOf(first)));
+    twilio.wiremock.verifyThat(2, TwilioStubs.whisperCalledWith(TwilioStubs.audioOf(first)));
     String others = ownedRecording(OTHER);
-    twilio.stub(openAi(audioOf(others)).willReturn(verboseJson("別のテナント")));
+    twilio.stub(TwilioStubs.openAi(TwilioStubs.audioOf(others)).willReturn(verboseJson("別のテナント")));
     Api.as(Tokens.person(OTHER)).get(transcription(others)).ok();
   }
 
@@ -166,36 +163,11 @@ class PaidTranscriptionsIT {
   }
 
   private String ownedRecording(String tenant) {
-    String call = TwilioStubs.sid("CA");
-    String recording = TwilioStubs.sid("RE");
-    TwilioStubs.seedCall(tenant, call, "09012380001");
-    twilio.recording(recording, call, 10);
-    twilio.stub(
-        get(urlPathEqualTo(mediaPath(recording)))
-            .willReturn(aResponse().withBody(audioOf(recording))));
-    return recording;
+    return twilio.ownedRecording(tenant, "09012380001", 10);
   }
 
   private static String transcription(String recording) {
     return "/transcription?recording_sid=" + recording;
-  }
-
-  private static String mediaPath(String recording) {
-    return TwilioStubs.RECORDINGS + "/" + recording + ".mp3";
-  }
-
-  private static byte[] audioOf(String recording) {
-    return ("ID3-paid-audio-" + recording).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static MappingBuilder openAi(byte[] audio) {
-    return post(urlPathEqualTo(OPENAI))
-        .withMultipartRequestBody(aMultipart().withName("file").withBody(binaryEqualTo(audio)));
-  }
-
-  private static RequestPatternBuilder whisperCalledWith(byte[] audio) {
-    return postRequestedFor(urlPathEqualTo(OPENAI))
-        .withRequestBodyPart(aMultipart().withName("file").withBody(binaryEqualTo(audio)).build());
   }
 
   private static ResponseDefinitionBuilder verboseJson(String text) {

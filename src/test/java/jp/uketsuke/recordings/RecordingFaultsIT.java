@@ -1,20 +1,14 @@
 package jp.uketsuke.recordings;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import jp.uketsuke.testing.Api;
@@ -33,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class RecordingFaultsIT {
   private static final String TENANT = "rec-faults";
-  private static final String OPENAI = "/v1/audio/transcriptions";
+  private static final String OPENAI = TwilioStubs.OPENAI;
   private static final int WHISPER_WINDOW = 4;
 
   private final TwilioStubs twilio = new TwilioStubs();
@@ -56,16 +50,16 @@ class RecordingFaultsIT {
   @Test
   void aFailedTranscriptionIsNotStoredAndTheNextRequestComputesAndStoresIt() {
     String recording = ownedRecording();
-    byte[] audio = audioOf(recording);
+    byte[] audio = TwilioStubs.audioOf(recording);
     String scenario = "whisper-" + recording;
     twilio.stub(
-        openAi(audio)
+        TwilioStubs.openAi(audio)
             .inScenario(scenario)
             .whenScenarioStateIs(Scenario.STARTED)
             .willSetStateTo("recovered")
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     twilio.stub(
-        openAi(audio)
+        TwilioStubs.openAi(audio)
             .inScenario(scenario)
             .whenScenarioStateIs("recovered")
             .willReturn(verboseJson("ご予約ありがとうございます。")));
@@ -78,14 +72,14 @@ class RecordingFaultsIT {
     assertThat(storedItem(recording).get("text").s()).isEqualTo("ご予約ありがとうございます。");
     assertThat(owner.get(transcription(recording)).ok().getString("text"))
         .isEqualTo("ご予約ありがとうございます。");
-    twilio.wiremock.verifyThat(2, whisperCalledWith(audio));
+    twilio.wiremock.verifyThat(2, TwilioStubs.whisperCalledWith(audio));
   }
 
   @Test
   void malformedJsonFromSpeechToTextIs502AndNothingIsStored() {
     String recording = ownedRecording();
     twilio.stub(
-        openAi(audioOf(recording))
+        TwilioStubs.openAi(TwilioStubs.audioOf(recording))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
@@ -102,11 +96,13 @@ class RecordingFaultsIT {
     String recording = TwilioStubs.sid("RE");
     TwilioStubs.seedCall(TENANT, call, "09012370002");
     twilio.recording(recording, call, 20);
-    twilio.stub(get(urlPathEqualTo(mediaPath(recording))).willReturn(aResponse().withStatus(500)));
+    twilio.stub(
+        get(urlPathEqualTo(TwilioStubs.mediaPath(recording)))
+            .willReturn(aResponse().withStatus(500)));
 
     assertProblem(owner.get(transcription(recording)), 502);
 
-    twilio.wiremock.verifyThat(0, whisperCalledWith(audioOf(recording)));
+    twilio.wiremock.verifyThat(0, TwilioStubs.whisperCalledWith(TwilioStubs.audioOf(recording)));
     assertThat(storedItem(recording)).isEmpty();
   }
 
@@ -125,8 +121,9 @@ class RecordingFaultsIT {
   @Test
   void speechToTextFailingRepeatedlyOpensItsCircuit503AndASuccessLaterClosesIt() {
     String recording = ownedRecording();
-    byte[] audio = audioOf(recording);
-    StubMapping failing = twilio.stub(openAi(audio).willReturn(aResponse().withStatus(500)));
+    byte[] audio = TwilioStubs.audioOf(recording);
+    StubMapping failing =
+        twilio.stub(TwilioStubs.openAi(audio).willReturn(aResponse().withStatus(500)));
 
     Reply reply = owner.get(transcription(recording));
     int failures = 0;
@@ -138,14 +135,14 @@ class RecordingFaultsIT {
     assertThat(reply.json().getString("error")).contains("try again");
     assertThat(reply.header("Retry-After")).as("seconds until asking again").isEqualTo("5");
     assertThat(failures).as("502s before the circuit opened").isBetween(3, 4);
-    twilio.wiremock.verifyThat(failures, whisperCalledWith(audio));
+    twilio.wiremock.verifyThat(failures, TwilioStubs.whisperCalledWith(audio));
     assertThat(storedItem(recording)).isEmpty();
 
     twilio.wiremock.removeStubMapping(failing);
-    twilio.stub(openAi(audio).willReturn(verboseJson("またお願いします。")));
+    twilio.stub(TwilioStubs.openAi(audio).willReturn(verboseJson("またお願いします。")));
     Reply recovered = untilNot503(() -> owner.get(transcription(recording)));
     assertThat(recovered.ok().getString("text")).isEqualTo("またお願いします。");
-    twilio.wiremock.verifyThat(failures + 1, whisperCalledWith(audio));
+    twilio.wiremock.verifyThat(failures + 1, TwilioStubs.whisperCalledWith(audio));
     assertThat(storedItem(recording).get("text").s()).isEqualTo("またお願いします。");
   }
 
@@ -155,7 +152,9 @@ class RecordingFaultsIT {
    */
   private void closeWhisperCircuit() {
     String recording = ownedRecording();
-    StubMapping ok = twilio.stub(openAi(audioOf(recording)).willReturn(verboseJson("はい")));
+    StubMapping ok =
+        twilio.stub(
+            TwilioStubs.openAi(TwilioStubs.audioOf(recording)).willReturn(verboseJson("はい")));
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     int inARow = 0;
     while (inARow < WHISPER_WINDOW) {
@@ -185,37 +184,11 @@ class RecordingFaultsIT {
   }
 
   private String ownedRecording() {
-    String call = TwilioStubs.sid("CA");
-    String recording = TwilioStubs.sid("RE");
-    TwilioStubs.seedCall(TENANT, call, "09012370001");
-    twilio.recording(recording, call, 20);
-    twilio.stub(
-        get(urlPathEqualTo(mediaPath(recording)))
-            .willReturn(aResponse().withBody(audioOf(recording))));
-    return recording;
+    return twilio.ownedRecording(TENANT, "09012370001", 20);
   }
 
   private static String transcription(String recording) {
     return "/transcription?recording_sid=" + recording;
-  }
-
-  private static String mediaPath(String recording) {
-    return TwilioStubs.RECORDINGS + "/" + recording + ".mp3";
-  }
-
-  private static byte[] audioOf(String recording) {
-    return ("ID3-fault-audio-" + recording).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static MappingBuilder openAi(byte[] audio) {
-    return post(urlPathEqualTo(OPENAI))
-        .withMultipartRequestBody(aMultipart().withName("file").withBody(binaryEqualTo(audio)));
-  }
-
-  private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder whisperCalledWith(
-      byte[] audio) {
-    return postRequestedFor(urlPathEqualTo(OPENAI))
-        .withRequestBodyPart(aMultipart().withName("file").withBody(binaryEqualTo(audio)).build());
   }
 
   private static ResponseDefinitionBuilder verboseJson(String text) {

@@ -2,21 +2,14 @@ package jp.uketsuke.recordings;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.MultipartValuePatternBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.RawDynamo;
@@ -30,7 +23,7 @@ class TranscriptionIT {
   private static final String TENANT = "rec-transcribe-a";
   private static final String OTHER = "rec-transcribe-b";
   private static final String PHONE = "09012360001";
-  private static final String OPENAI = "/v1/audio/transcriptions";
+  private static final String OPENAI = TwilioStubs.OPENAI;
 
   private final TwilioStubs twilio = new TwilioStubs();
 
@@ -42,8 +35,8 @@ class TranscriptionIT {
   @Test
   void aTranscriptIsComputedOnceThenServedFromStorageAndRefreshRecomputes() {
     String recording = ownedRecording();
-    byte[] audio = audioOf(recording);
-    twilio.stub(openAi(audio).willReturn(verboseJson("お電話ありがとうございます。", 12.2)));
+    byte[] audio = TwilioStubs.audioOf(recording);
+    twilio.stub(TwilioStubs.openAi(audio).willReturn(verboseJson("お電話ありがとうございます。", 12.2)));
     Api owner = Api.as(Tokens.person(TENANT));
     long before = transcribedSeconds();
 
@@ -57,8 +50,9 @@ class TranscriptionIT {
     JsonObject second = owner.get("/transcription?sid=" + recording).ok();
     assertThat(second.getString("text")).isEqualTo(first.getString("text"));
     assertThat(second.getJsonArray("segments")).isEqualTo(first.getJsonArray("segments"));
-    twilio.wiremock.verifyThat(1, whisperCalledWith(audio));
-    twilio.wiremock.verifyThat(1, getRequestedFor(urlPathEqualTo(mediaPath(recording))));
+    twilio.wiremock.verifyThat(1, TwilioStubs.whisperCalledWith(audio));
+    twilio.wiremock.verifyThat(
+        1, getRequestedFor(urlPathEqualTo(TwilioStubs.mediaPath(recording))));
     assertThat(transcribedSeconds() - before).isEqualTo(13);
     Map<String, AttributeValue> stored = storedItem(recording);
     assertThat(stored.get("phone_number").s()).isEqualTo(PHONE);
@@ -67,21 +61,21 @@ class TranscriptionIT {
     JsonObject refreshed =
         owner.get("/transcription?recording_sid=" + recording + "&refresh=true").ok();
     assertThat(refreshed.getString("text")).isEqualTo("お電話ありがとうございます。");
-    twilio.wiremock.verifyThat(2, whisperCalledWith(audio));
+    twilio.wiremock.verifyThat(2, TwilioStubs.whisperCalledWith(audio));
     assertThat(transcribedSeconds() - before).isEqualTo(26);
   }
 
   @Test
   void theUploadNamesModelLanguageAndVerboseJson() {
     String recording = ownedRecording();
-    byte[] audio = audioOf(recording);
-    twilio.stub(openAi(audio).willReturn(verboseJson("はい", 1.0)));
+    byte[] audio = TwilioStubs.audioOf(recording);
+    twilio.stub(TwilioStubs.openAi(audio).willReturn(verboseJson("はい", 1.0)));
 
     Api.as(Tokens.person(TENANT)).get("/transcription?recording_sid=" + recording).ok();
 
     twilio.wiremock.verifyThat(
         1,
-        whisperCalledWith(audio)
+        TwilioStubs.whisperCalledWith(audio)
             .withHeader("Authorization", equalTo("Bearer sk-wiremock-test"))
             .withRequestBodyPart(part("model", "whisper-1"))
             .withRequestBodyPart(part("language", "ja"))
@@ -91,9 +85,9 @@ class TranscriptionIT {
   @Test
   void anOpenAiFailureIs502AndNothingIsKept() {
     String recording = ownedRecording();
-    byte[] audio = audioOf(recording);
+    byte[] audio = TwilioStubs.audioOf(recording);
     twilio.stub(
-        openAi(audio)
+        TwilioStubs.openAi(audio)
             .willReturn(
                 aResponse()
                     .withStatus(500)
@@ -115,13 +109,14 @@ class TranscriptionIT {
 
     twilio.wiremock.verifyThat(
         0, getRequestedFor(urlPathMatching(".*/Recordings/" + recording + "\\.(mp3|wav)")));
-    twilio.wiremock.verifyThat(0, whisperCalledWith(audioOf(recording)));
+    twilio.wiremock.verifyThat(0, TwilioStubs.whisperCalledWith(TwilioStubs.audioOf(recording)));
   }
 
   @Test
   void anotherTenantNeverSeesAStoredTranscript() {
     String recording = ownedRecording();
-    twilio.stub(openAi(audioOf(recording)).willReturn(verboseJson("秘密", 2.0)));
+    twilio.stub(
+        TwilioStubs.openAi(TwilioStubs.audioOf(recording)).willReturn(verboseJson("秘密", 2.0)));
     Api.as(Tokens.person(TENANT)).get("/transcription?recording_sid=" + recording).ok();
 
     Api.as(Tokens.person(OTHER)).get("/transcription?recording_sid=" + recording).problem(404);
@@ -131,7 +126,8 @@ class TranscriptionIT {
   void erasingTheCallerDeletesTheirStoredTranscripts() {
     String phone = "09012369999";
     String recording = ownedRecording(phone);
-    twilio.stub(openAi(audioOf(recording)).willReturn(verboseJson("消してください", 2.0)));
+    twilio.stub(
+        TwilioStubs.openAi(TwilioStubs.audioOf(recording)).willReturn(verboseJson("消してください", 2.0)));
     Api owner = Api.as(Tokens.person(TENANT));
     owner.get("/transcription?recording_sid=" + recording).ok();
 
@@ -163,33 +159,7 @@ class TranscriptionIT {
   }
 
   private String ownedRecording(String phone) {
-    String call = TwilioStubs.sid("CA");
-    String recording = TwilioStubs.sid("RE");
-    TwilioStubs.seedCall(TENANT, call, phone);
-    twilio.recording(recording, call, 13);
-    twilio.stub(
-        get(urlPathEqualTo(mediaPath(recording)))
-            .willReturn(aResponse().withBody(audioOf(recording))));
-    return recording;
-  }
-
-  private static String mediaPath(String recording) {
-    return TwilioStubs.RECORDINGS + "/" + recording + ".mp3";
-  }
-
-  /** Audio unique to the recording, so stubs and verifications cannot meet other tests' calls. */
-  private static byte[] audioOf(String recording) {
-    return ("ID3-fake-audio-" + recording).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static MappingBuilder openAi(byte[] audio) {
-    return post(urlPathEqualTo(OPENAI))
-        .withMultipartRequestBody(aMultipart().withName("file").withBody(binaryEqualTo(audio)));
-  }
-
-  private static RequestPatternBuilder whisperCalledWith(byte[] audio) {
-    return postRequestedFor(urlPathEqualTo(OPENAI))
-        .withRequestBodyPart(aMultipart().withName("file").withBody(binaryEqualTo(audio)).build());
+    return twilio.ownedRecording(TENANT, phone, 13);
   }
 
   private static com.github.tomakehurst.wiremock.matching.MultipartValuePattern part(

@@ -1,12 +1,18 @@
 package jp.uketsuke.recordings;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class TwilioStubs implements AutoCloseable {
   static final String RECORDINGS = TwilioJson.RECORDINGS;
+  static final String OPENAI = "/v1/audio/transcriptions";
 
   final WireMock wiremock = LocalStack.get().wiremock();
   private final List<StubMapping> stubs = new ArrayList<>();
@@ -72,6 +79,38 @@ final class TwilioStubs implements AutoCloseable {
                 aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody(TwilioJson.recording(recordingSid, callSid, duration))));
+  }
+
+  /** A recording of a call the tenant logged, whose mp3 Twilio serves ({@link #audioOf}). */
+  String ownedRecording(String tenant, String phone, int duration) {
+    String call = sid("CA");
+    String recording = sid("RE");
+    seedCall(tenant, call, phone);
+    recording(recording, call, duration);
+    stub(
+        get(urlPathEqualTo(mediaPath(recording)))
+            .willReturn(aResponse().withBody(audioOf(recording))));
+    return recording;
+  }
+
+  static String mediaPath(String recording) {
+    return RECORDINGS + "/" + recording + ".mp3";
+  }
+
+  /** Audio unique to the recording, so stubs and verifications cannot meet other tests' calls. */
+  static byte[] audioOf(String recording) {
+    return ("ID3-fake-audio-" + recording).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Speech to text, asked about exactly this audio. */
+  static MappingBuilder openAi(byte[] audio) {
+    return post(urlPathEqualTo(OPENAI))
+        .withMultipartRequestBody(aMultipart().withName("file").withBody(binaryEqualTo(audio)));
+  }
+
+  static RequestPatternBuilder whisperCalledWith(byte[] audio) {
+    return postRequestedFor(urlPathEqualTo(OPENAI))
+        .withRequestBodyPart(aMultipart().withName("file").withBody(binaryEqualTo(audio)).build());
   }
 
   @Override

@@ -5,14 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static jp.uketsuke.security.TenantSeed.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.UUID;
 import jp.uketsuke.testing.Api;
-import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.VoiceServerLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A call SID belongs to the first tenant whose turn carried it. Another tenant's turn with that SID
@@ -46,20 +44,7 @@ class CallSidClaimIT {
     b.post("/chat", json("phone_number", "09022220000", "call_sid", call, "user_text", "B"))
         .problem(409);
     // B's voice server writes its own turn under A's SID straight into the table.
-    RawDynamo.client()
-        .putItem(
-            r ->
-                r.tableName(RawDynamo.table("logs"))
-                    .item(
-                        Map.of(
-                            "client_id", AttributeValue.fromS(tenantB),
-                            "sk",
-                                AttributeValue.fromS(
-                                    "09022220000#2026-12-04T10:00:00.000000+00:00"),
-                            "phone_number", AttributeValue.fromS("09022220000"),
-                            "ts", AttributeValue.fromS("2026-12-04T10:00:00.000000+00:00"),
-                            "call_sid", AttributeValue.fromS(call),
-                            "user_text", AttributeValue.fromS("B"))));
+    new VoiceServerLog(tenantB, "09022220000", call).caller("B");
 
     assertThat(a.get("/recordings?call_sid=" + call).ok().toString()).contains(recording);
     b.get("/recordings?call_sid=" + call).problem(404);
@@ -76,20 +61,7 @@ class CallSidClaimIT {
     String recording = "RE" + UUID.randomUUID().toString().replace("-", "");
     twilio.recording(recording, call, new byte[] {7, 7, 7});
     for (String tenant : new String[] {"claim-c-" + run, "claim-d-" + run}) {
-      RawDynamo.client()
-          .putItem(
-              r ->
-                  r.tableName(RawDynamo.table("logs"))
-                      .item(
-                          Map.of(
-                              "client_id", AttributeValue.fromS(tenant),
-                              "sk",
-                                  AttributeValue.fromS(
-                                      "09033330000#2026-12-04T11:00:00.000000+00:00"),
-                              "phone_number", AttributeValue.fromS("09033330000"),
-                              "ts", AttributeValue.fromS("2026-12-04T11:00:00.000000+00:00"),
-                              "call_sid", AttributeValue.fromS(call),
-                              "user_text", AttributeValue.fromS(tenant))));
+      new VoiceServerLog(tenant, "09033330000", call).caller(tenant);
     }
     Api.as(Tokens.person("claim-c-" + run)).get("/recordings?call_sid=" + call).problem(404);
     Api.as(Tokens.person("claim-d-" + run)).get("/recordings?call_sid=" + call).problem(404);

@@ -1,4 +1,4 @@
-package jp.uketsuke.compat;
+package jp.uketsuke.testing;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import jp.uketsuke.testing.RawDynamo;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -16,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Python's {@code datetime.now(timezone.utc).isoformat(timespec="microseconds")}, {@code call_sid}
  * when known, and only the text it has.
  */
-final class VoiceServerLog {
+public final class VoiceServerLog {
   /** {@code isoformat(timespec="microseconds")} of an aware UTC datetime. */
   private static final DateTimeFormatter PYTHON_ISOFORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'").withZone(ZoneOffset.UTC);
@@ -25,28 +24,28 @@ final class VoiceServerLog {
   private final String callSid;
   private final String phone;
 
-  VoiceServerLog(String tenant, String phone, String callSid) {
+  public VoiceServerLog(String tenant, String phone, String callSid) {
     this.tenant = tenant;
     this.phone = phone;
     this.callSid = callSid;
   }
 
-  static String isoformat(Instant at) {
+  public static String isoformat(Instant at) {
     return PYTHON_ISOFORMAT.format(at.truncatedTo(ChronoUnit.MICROS));
   }
 
   /** What the caller said, now; returns the item's {@code ts}. */
-  String caller(String text) {
+  public String caller(String text) {
     return put("user_text", text, Instant.now());
   }
 
   /** What the assistant said, now; returns the item's {@code ts}. */
-  String assistant(String text) {
+  public String assistant(String text) {
     return put("assistant_text", text, Instant.now());
   }
 
   /** An utterance at a given time (histories seeded in the past). */
-  String put(String textAttribute, String text, Instant at) {
+  public String put(String textAttribute, String text, Instant at) {
     String ts = isoformat(at);
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("client_id", AttributeValue.fromS(tenant));
