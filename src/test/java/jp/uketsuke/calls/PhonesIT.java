@@ -59,7 +59,7 @@ class PhonesIT {
         .containsExactlyElementsOf(items);
     JsonObject newest = entries.get(0);
     assertThat(newest.getString("last_ts")).isEqualTo(ts(999));
-    assertThat(newest.getString("last_call_sid")).isEqualTo("CA999");
+    assertThat(newest.getString("last_call_sid")).isEqualTo("CAph999");
     assertThat(entries.get(1).getString("last_ts")).isEqualTo(ts(998));
   }
 
@@ -255,7 +255,7 @@ class PhonesIT {
   }
 
   private static String body(int i) {
-    return "{\"phone_number\": \"%s\", \"ts\": \"%s\", \"user_text\": \"u\", \"call_sid\": \"CA%d\"}"
+    return "{\"phone_number\": \"%s\", \"ts\": \"%s\", \"user_text\": \"u\", \"call_sid\": \"CAph%d\"}"
         .formatted(phone(i), ts(i), i);
   }
 

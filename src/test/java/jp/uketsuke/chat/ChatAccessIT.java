@@ -65,7 +65,11 @@ class ChatAccessIT {
     tenant("chat-voice");
     try (ModelStub model = new ModelStub("marker:chat-voice")) {
       model.always(answer("はい", 1, 1));
-      assertThat(voice.post("/chat", chat("0300000001", "x", "CAv")).ok().getString("reply"))
+      assertThat(
+              voice
+                  .post("/chat", chat("0300000001", "x", "CAaccess-voice"))
+                  .ok()
+                  .getString("reply"))
           .isEqualTo("はい");
     }
     voice.get("/chat-logs").problem(403);

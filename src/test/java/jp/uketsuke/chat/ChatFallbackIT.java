@@ -35,7 +35,8 @@ class ChatFallbackIT {
     owner.post("/faq", "{\"question\": \"駐車場はありますか\", \"answer\": \"はい、5台分ございます。\"}").ok();
     try (ModelStub model = new ModelStub("marker:chat-500")) {
       model.always(aResponse().withStatus(500));
-      JsonObject reply = owner.post("/chat", chat("0311110001", "駐車場はありますか？", "CA500")).ok();
+      JsonObject reply =
+          owner.post("/chat", chat("0311110001", "駐車場はありますか？", "CAfallback-500")).ok();
       assertThat(reply.getString("mode")).isEqualTo("faq");
       assertThat(reply.getString("reply")).isEqualTo("はい、5台分ございます。");
       assertThat(model.requests()).hasSize(3);
