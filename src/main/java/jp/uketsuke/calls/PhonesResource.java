@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PhonesResource {
   @Inject TenantContext tenant;
   @Inject Permissions permissions;
-  @Inject DirectoryCatchUp directory;
+  @Inject DirectoryCatchUp catchUp;
   @Inject PhoneDirectoryRebuild rebuild;
   @Inject AuditLog audit;
 
@@ -40,7 +40,7 @@ public class PhonesResource {
               + " callers with last_ts, turns and last_call_sid. Turns that any writer put into"
               + " the call log appear within seconds (uketsuke.phones.settle after their time).")
   public Phones list() {
-    List<PhoneEntry> entries = PhoneEntry.newestFirst(directory.current(tenant.tenantId()));
+    List<PhoneEntry> entries = PhoneEntry.newestFirst(catchUp.current(tenant.tenantId()));
     return new Phones(true, entries.stream().map(PhoneEntry::phoneNumber).toList(), entries);
   }
 

@@ -1,11 +1,9 @@
 package jp.uketsuke.recordings;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +50,8 @@ class PaidTranscriptionsIT {
     String recording = ownedRecording(BURST);
     byte[] audio = TwilioStubs.audioOf(recording);
     twilio.stub(
-        TwilioStubs.openAi(audio).willReturn(verboseJson("一度だけ払います。").withFixedDelay(1000)));
+        TwilioStubs.openAi(audio)
+            .willReturn(TwilioStubs.transcript("一度だけ払います。", 4.0).withFixedDelay(1000)));
     Api owner = Api.as(Tokens.person(BURST));
 
     List<Reply> replies =
@@ -73,11 +72,11 @@ class PaidTranscriptionsIT {
     String recording = ownedRecording(BURST);
     twilio.stub(
         TwilioStubs.openAi(TwilioStubs.audioOf(recording))
-            .willReturn(verboseJson("遅い方").withFixedDelay(1500)));
+            .willReturn(TwilioStubs.transcript("遅い方", 4.0).withFixedDelay(1500)));
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<Reply> first =
-          pool.submit(() -> Api.as(Tokens.person(BURST)).get(transcription(recording)));
+          pool.submit(() -> Api.as(Tokens.person(BURST)).get(TwilioStubs.transcription(recording)));
       // The audio is fetched after the stored transcript was looked for and before OpenAI is asked.
       Eventually.holds(
           Duration.ofSeconds(10),
@@ -112,13 +111,18 @@ class PaidTranscriptionsIT {
   void overItsPaidTranscriptionsATenantGets429WithRetryAfterWhileStoredOnesAreStillServed() {
     Api tiny = Api.as(Tokens.person(TINY));
     String first = ownedRecording(TINY);
-    twilio.stub(TwilioStubs.openAi(TwilioStubs.audioOf(first)).willReturn(verboseJson("最初の録音")));
-    assertThat(tiny.get(transcription(first)).ok().getString("text")).isEqualTo("最初の録音");
-    tiny.get(transcription(first) + "&refresh=true").ok();
+    twilio.stub(
+        TwilioStubs.openAi(TwilioStubs.audioOf(first))
+            .willReturn(TwilioStubs.transcript("最初の録音", 4.0)));
+    assertThat(tiny.get(TwilioStubs.transcription(first)).ok().getString("text"))
+        .isEqualTo("最初の録音");
+    tiny.get(TwilioStubs.transcription(first) + "&refresh=true").ok();
 
     String second = ownedRecording(TINY);
-    twilio.stub(TwilioStubs.openAi(TwilioStubs.audioOf(second)).willReturn(verboseJson("二番目の録音")));
-    Reply refused = tiny.get(transcription(second));
+    twilio.stub(
+        TwilioStubs.openAi(TwilioStubs.audioOf(second))
+            .willReturn(TwilioStubs.transcript("二番目の録音", 4.0)));
+    Reply refused = tiny.get(TwilioStubs.transcription(second));
 
     assertThat(refused.problem(429).getString("error")).contains("transcriptions");
     assertThat(refused.header("Retry-After")).as("Retry-After").matches("[0-9]+");
@@ -126,15 +130,18 @@ class PaidTranscriptionsIT {
     twilio.wiremock.verifyThat(0, TwilioStubs.whisperCalledWith(TwilioStubs.audioOf(second)));
     twilio.wiremock.verifyThat(0, getRequestedFor(urlPathEqualTo(TwilioStubs.mediaPath(second))));
     assertThat(TwilioStubs.storedTranscript(TINY, second)).isEmpty();
-    tiny.get(transcription(first) + "&refresh=true").problem(429);
+    tiny.get(TwilioStubs.transcription(first) + "&refresh=true").problem(429);
 
     for (int i = 0; i < 5; i++) {
-      assertThat(tiny.get(transcription(first)).ok().getString("text")).isEqualTo("最初の録音");
+      assertThat(tiny.get(TwilioStubs.transcription(first)).ok().getString("text"))
+          .isEqualTo("最初の録音");
     }
     twilio.wiremock.verifyThat(2, TwilioStubs.whisperCalledWith(TwilioStubs.audioOf(first)));
     String others = ownedRecording(OTHER);
-    twilio.stub(TwilioStubs.openAi(TwilioStubs.audioOf(others)).willReturn(verboseJson("別のテナント")));
-    Api.as(Tokens.person(OTHER)).get(transcription(others)).ok();
+    twilio.stub(
+        TwilioStubs.openAi(TwilioStubs.audioOf(others))
+            .willReturn(TwilioStubs.transcript("別のテナント", 4.0)));
+    Api.as(Tokens.person(OTHER)).get(TwilioStubs.transcription(others)).ok();
   }
 
   /** Sends the same request from {@value #CONCURRENT} threads at once. */
@@ -164,19 +171,5 @@ class PaidTranscriptionsIT {
 
   private String ownedRecording(String tenant) {
     return twilio.ownedRecording(tenant, "09012380001", 10);
-  }
-
-  private static String transcription(String recording) {
-    return "/transcription?recording_sid=" + recording;
-  }
-
-  private static ResponseDefinitionBuilder verboseJson(String text) {
-    return aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody(
-            """
-            {"task": "transcribe", "language": "japanese", "duration": 4.0, "text": "%s",
-             "segments": []}"""
-                .formatted(text));
   }
 }

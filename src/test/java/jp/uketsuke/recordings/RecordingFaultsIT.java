@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -62,15 +61,15 @@ class RecordingFaultsIT {
         TwilioStubs.openAi(audio)
             .inScenario(scenario)
             .whenScenarioStateIs("recovered")
-            .willReturn(verboseJson("ご予約ありがとうございます。")));
+            .willReturn(TwilioStubs.transcript("ご予約ありがとうございます。", 2.0)));
 
-    assertProblem(owner.get(transcription(recording)), 502);
+    assertProblem(owner.get(TwilioStubs.transcription(recording)), 502);
     assertThat(storedItem(recording)).as("stored after the failure").isEmpty();
 
-    assertThat(owner.get(transcription(recording)).ok().getString("text"))
+    assertThat(owner.get(TwilioStubs.transcription(recording)).ok().getString("text"))
         .isEqualTo("ご予約ありがとうございます。");
     assertThat(storedItem(recording).get("text").s()).isEqualTo("ご予約ありがとうございます。");
-    assertThat(owner.get(transcription(recording)).ok().getString("text"))
+    assertThat(owner.get(TwilioStubs.transcription(recording)).ok().getString("text"))
         .isEqualTo("ご予約ありがとうございます。");
     twilio.wiremock.verifyThat(2, TwilioStubs.whisperCalledWith(audio));
   }
@@ -85,7 +84,7 @@ class RecordingFaultsIT {
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"text\": \"途中")));
 
-    assertProblem(owner.get(transcription(recording)), 502);
+    assertProblem(owner.get(TwilioStubs.transcription(recording)), 502);
 
     assertThat(storedItem(recording)).isEmpty();
   }
@@ -100,7 +99,7 @@ class RecordingFaultsIT {
         get(urlPathEqualTo(TwilioStubs.mediaPath(recording)))
             .willReturn(aResponse().withStatus(500)));
 
-    assertProblem(owner.get(transcription(recording)), 502);
+    assertProblem(owner.get(TwilioStubs.transcription(recording)), 502);
 
     twilio.wiremock.verifyThat(0, TwilioStubs.whisperCalledWith(TwilioStubs.audioOf(recording)));
     assertThat(storedItem(recording)).isEmpty();
@@ -114,7 +113,7 @@ class RecordingFaultsIT {
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     assertProblem(owner.get("/recording/" + recording), 502);
-    assertProblem(owner.get(transcription(recording)), 502);
+    assertProblem(owner.get(TwilioStubs.transcription(recording)), 502);
     assertThat(storedItem(recording)).isEmpty();
   }
 
@@ -125,11 +124,11 @@ class RecordingFaultsIT {
     StubMapping failing =
         twilio.stub(TwilioStubs.openAi(audio).willReturn(aResponse().withStatus(500)));
 
-    Reply reply = owner.get(transcription(recording));
+    Reply reply = owner.get(TwilioStubs.transcription(recording));
     int failures = 0;
     while (reply.status() == 502 && failures < 6) {
       failures++;
-      reply = owner.get(transcription(recording));
+      reply = owner.get(TwilioStubs.transcription(recording));
     }
     reply.problem(503);
     assertThat(reply.json().getString("error")).contains("try again");
@@ -139,8 +138,8 @@ class RecordingFaultsIT {
     assertThat(storedItem(recording)).isEmpty();
 
     twilio.wiremock.removeStubMapping(failing);
-    twilio.stub(TwilioStubs.openAi(audio).willReturn(verboseJson("またお願いします。")));
-    Reply recovered = untilNot503(() -> owner.get(transcription(recording)));
+    twilio.stub(TwilioStubs.openAi(audio).willReturn(TwilioStubs.transcript("またお願いします。", 2.0)));
+    Reply recovered = untilNot503(() -> owner.get(TwilioStubs.transcription(recording)));
     assertThat(recovered.ok().getString("text")).isEqualTo("またお願いします。");
     twilio.wiremock.verifyThat(failures + 1, TwilioStubs.whisperCalledWith(audio));
     assertThat(storedItem(recording).get("text").s()).isEqualTo("またお願いします。");
@@ -154,14 +153,15 @@ class RecordingFaultsIT {
     String recording = ownedRecording();
     StubMapping ok =
         twilio.stub(
-            TwilioStubs.openAi(TwilioStubs.audioOf(recording)).willReturn(verboseJson("はい")));
+            TwilioStubs.openAi(TwilioStubs.audioOf(recording))
+                .willReturn(TwilioStubs.transcript("はい", 2.0)));
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     int inARow = 0;
     while (inARow < WHISPER_WINDOW) {
       assertThat(System.nanoTime())
           .as("speech-to-text circuit closed in time")
           .isLessThan(deadline);
-      int status = owner.get(transcription(recording) + "&refresh=true").status();
+      int status = owner.get(TwilioStubs.transcription(recording) + "&refresh=true").status();
       if (status == 200) {
         inARow++;
       } else {
@@ -185,20 +185,6 @@ class RecordingFaultsIT {
 
   private String ownedRecording() {
     return twilio.ownedRecording(TENANT, "09012370001", 20);
-  }
-
-  private static String transcription(String recording) {
-    return "/transcription?recording_sid=" + recording;
-  }
-
-  private static ResponseDefinitionBuilder verboseJson(String text) {
-    return aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody(
-            """
-            {"task": "transcribe", "language": "japanese", "duration": 2.0, "text": "%s",
-             "segments": []}"""
-                .formatted(text));
   }
 
   private static Map<String, AttributeValue> storedItem(String recording) {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -91,6 +92,22 @@ final class TwilioStubs implements AutoCloseable {
         get(urlPathEqualTo(mediaPath(recording)))
             .willReturn(aResponse().withBody(audioOf(recording))));
     return recording;
+  }
+
+  /** The route that transcribes a recording. */
+  static String transcription(String recording) {
+    return "/transcription?recording_sid=" + recording;
+  }
+
+  /** Speech to text's answer without segments: {@code text}, {@code duration} seconds long. */
+  static ResponseDefinitionBuilder transcript(String text, double duration) {
+    return aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody(
+            """
+            {"task": "transcribe", "language": "japanese", "duration": %s, "text": "%s",
+             "segments": []}"""
+                .formatted(duration, text));
   }
 
   static String mediaPath(String recording) {
