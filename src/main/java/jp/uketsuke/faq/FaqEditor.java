@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.function.Supplier;
 import jp.uketsuke.audit.AuditLog;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.idempotency.IdempotentRequest;
 import jp.uketsuke.tenant.TenantContext;
 
 /**
@@ -20,10 +21,15 @@ public class FaqEditor {
   @Inject FaqVersion version;
   @Inject AuditLog audit;
   @Inject TenantContext tenant;
+  @Inject IdempotentRequest request;
 
   public FaqItem create(String question, String answer) {
     return change(
-        "faq.create", question, null, answer, () -> store.create(tenantId(), question, answer));
+        "faq.create",
+        question,
+        null,
+        answer,
+        () -> store.create(tenantId(), question, answer, request.writeId()));
   }
 
   public FaqItem update(String question, String answer) {

@@ -26,6 +26,9 @@ public class FaqStore {
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
 
+  /** Which write stored an item, so that a retry of that write recognises it as its own. */
+  static final String WRITE_ID = "write_id";
+
   /** One page of a listing and the key to continue after it (null at the end). */
   public record Page(List<FaqItem> items, Map<String, AttributeValue> lastKey) {}
 
@@ -42,24 +45,38 @@ public class FaqStore {
   }
 
   /**
-   * @throws ApiException 409 when the question exists
+   * Stores a new entry, marked with {@code writeId}: never over another entry.
+   *
+   * @param writeId the same for every attempt of one write ({@code IdempotentRequest.writeId()})
+   * @return the entry this write stored, now or in an earlier attempt that failed after storing it
+   *     (an SDK retry whose answer was lost, or a retried request with the same idempotency key)
+   * @throws ApiException 409 when another write's entry holds the question
    */
-  public FaqItem create(String tenantId, String question, String answer) {
+  public FaqItem create(String tenantId, String question, String answer, String writeId) {
     String now = Timestamps.now();
     Map<String, AttributeValue> item = new HashMap<>(key(tenantId, question));
     item.put("answer", AttributeValue.fromS(answer));
     item.put("created_at", AttributeValue.fromS(now));
     item.put("updated_at", AttributeValue.fromS(now));
+    item.put(WRITE_ID, AttributeValue.fromS(writeId));
     try {
       dynamoDb.putItem(
           b ->
               b.tableName(tables.faq())
                   .item(item)
                   .conditionExpression("attribute_not_exists(question)"));
+      return toItem(item);
     } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> stored =
+          dynamoDb
+              .getItem(
+                  b -> b.tableName(tables.faq()).key(key(tenantId, question)).consistentRead(true))
+              .item();
+      if (stored != null && writeId.equals(text(stored, WRITE_ID))) {
+        return toItem(stored);
+      }
       throw ApiException.conflict("A FAQ with this question exists already.");
     }
-    return toItem(item);
   }
 
   /** Replaces the answer, keeping created_at. @throws ApiException 404 when it does not exist */

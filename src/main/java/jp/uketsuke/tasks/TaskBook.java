@@ -11,6 +11,7 @@ import jp.uketsuke.audit.AuditLog;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
+import jp.uketsuke.platform.idempotency.IdempotentRequest;
 import jp.uketsuke.tenant.TenantContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,6 +33,7 @@ public class TaskBook {
   @Inject AuditLog audit;
   @Inject PageTokens pageTokens;
   @Inject TaskTimes times;
+  @Inject IdempotentRequest request;
 
   /** Tasks in the filter's order, and the token for the next page (null at the end). */
   public record Page(List<Task> items, String nextToken) {}
@@ -129,10 +131,11 @@ public class TaskBook {
   public Task create(TaskDraft draft, String createdBy) {
     Map<String, String> fields =
         TaskWrites.forCreate(draft, createdBy, Timestamps.now(), times.zone());
-    if (!repository.insert(tenant.tenantId(), fields)) {
-      throw new TaskException.Exists(fields.get("name"));
-    }
-    Task task = times.dated(TaskWrites.asTask(fields));
+    Task task =
+        times.dated(
+            repository
+                .insert(tenant.tenantId(), fields, request.writeId())
+                .orElseThrow(() -> new TaskException.Exists(fields.get("name"))));
     audit.record("task.create", task.name(), null, task.summary());
     return task;
   }

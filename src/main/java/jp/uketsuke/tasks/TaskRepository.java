@@ -25,6 +25,9 @@ public class TaskRepository {
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
 
+  /** Which write stored an item, so that a retry of that write recognises it as its own. */
+  static final String WRITE_ID = "write_id";
+
   /**
    * One page of a tenant's tasks in name order (or reverse), and where the next one starts (null at
    * the end).
@@ -40,11 +43,18 @@ public class TaskRepository {
   }
 
   /**
-   * @return false when a task of that name exists (nothing written)
+   * Stores a new task under its name, marked with {@code writeId}: never over another task.
+   *
+   * @param writeId the same for every attempt of one write ({@code IdempotentRequest.writeId()})
+   * @return the task this write stored, now or in an earlier attempt that failed after storing it
+   *     (an SDK retry whose answer was lost, or a retried request with the same idempotency key);
+   *     empty when another write's task holds the name (nothing written)
    */
-  public boolean insert(String tenantId, Map<String, String> attributes) {
-    Map<String, AttributeValue> item = new HashMap<>(key(tenantId, attributes.get("name")));
+  public Optional<Task> insert(String tenantId, Map<String, String> attributes, String writeId) {
+    Map<String, AttributeValue> key = key(tenantId, attributes.get("name"));
+    Map<String, AttributeValue> item = new HashMap<>(key);
     attributes.forEach((field, value) -> item.put(field, AttributeValue.fromS(value)));
+    item.put(WRITE_ID, AttributeValue.fromS(writeId));
     try {
       dynamoDb.putItem(
           b ->
@@ -52,9 +62,15 @@ public class TaskRepository {
                   .item(item)
                   .conditionExpression("attribute_not_exists(#name)")
                   .expressionAttributeNames(Map.of("#name", "name")));
-      return true;
+      return Optional.of(TaskItems.task(item));
     } catch (ConditionalCheckFailedException e) {
-      return false;
+      Map<String, AttributeValue> stored =
+          dynamoDb.getItem(b -> b.tableName(tables.tasks()).key(key).consistentRead(true)).item();
+      return stored != null
+              && stored.get(WRITE_ID) != null
+              && writeId.equals(stored.get(WRITE_ID).s())
+          ? Optional.of(TaskItems.task(stored))
+          : Optional.empty();
     }
   }
 

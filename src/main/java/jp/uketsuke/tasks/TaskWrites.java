@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import jp.uketsuke.platform.ApiException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The attributes a create or an update writes, after the field rules and status transitions. Both
@@ -111,12 +110,6 @@ final class TaskWrites {
       throw new TaskException.Transition(current.taskStatus(), next);
     }
     return next;
-  }
-
-  static Task asTask(Map<String, String> fields) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    fields.forEach((field, value) -> item.put(field, AttributeValue.fromS(value)));
-    return TaskItems.task(item);
   }
 
   private static void putPresent(Map<String, String> fields, String field, String value) {

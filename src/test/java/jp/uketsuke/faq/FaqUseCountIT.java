@@ -43,8 +43,8 @@ class FaqUseCountIT {
   void usesAreCountedOnTheFaqItemsAndUnknownQuestionsCreateNothing() throws Exception {
     String tenant = "faq-use-count";
     String mark = version.begin(tenant);
-    store.create(tenant, "駐車場はありますか", "5台分あります。");
-    store.create(tenant, "営業時間は何時から何時までですか", "9時から18時です。");
+    store.create(tenant, "駐車場はありますか", "5台分あります。", "faq-use-count-1");
+    store.create(tenant, "営業時間は何時から何時までですか", "9時から18時です。", "faq-use-count-2");
     version.end(tenant, mark, true);
 
     List<FaqRetriever.Match> matches = retriever.topK(tenant, "何時まで営業してますか", 8);
