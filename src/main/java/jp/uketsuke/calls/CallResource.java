@@ -13,9 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.Bodies;
 import jp.uketsuke.tenant.Permissions;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /call}: one turn by phone and time, or a whole session by call SID. The voice server
@@ -28,6 +32,7 @@ public class CallResource {
   @Inject Permissions permissions;
   @Inject CallLog log;
   @Inject CallSessions sessions;
+  @Inject Bodies bodies;
 
   /** One turn. */
   public record One(boolean ok, Turn item) {}
@@ -41,9 +46,11 @@ public class CallResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Append a turn; never overwrites (409 when the given ts exists)")
-  public One append(JsonValue body) {
+  public One append(
+      @RequestBody(content = @Content(schema = @Schema(implementation = TurnInput.class)))
+          JsonValue body) {
     tenant.caller();
-    return new One(true, log.append(TurnBody.parse(body, false)));
+    return new One(true, log.append(bodies.valid(TurnInput.of(body)).turn()));
   }
 
   @GET
@@ -66,9 +73,12 @@ public class CallResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change the texts or call SID of an existing turn (404 when missing)")
-  public One update(JsonValue body) {
+  public One update(
+      @RequestBody(content = @Content(schema = @Schema(implementation = TurnInput.class)))
+          JsonValue body) {
     permissions.requirePerson();
-    return new One(true, log.update(TurnBody.parse(body, true)));
+    return new One(
+        true, log.update(bodies.valid(TurnInput.of(body), TurnInput.Existing.class).turn()));
   }
 
   @DELETE

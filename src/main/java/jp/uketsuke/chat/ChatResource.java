@@ -24,6 +24,10 @@ public class ChatResource {
    */
   public record Reply(boolean ok, String reply, String mode) {}
 
+  /**
+   * @param body JSON read by {@link ChatInput}, not bound by JSON-B, which would take a number for
+   *     text; old voice servers send {@code callSid} for {@code call_sid}
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Answer one caller turn; always 200 with a reply, the turn is stored")

@@ -2,8 +2,6 @@ package jp.uketsuke.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.List;
 import jp.uketsuke.settings.AssistantSettings;
 import jp.uketsuke.settings.SettingsSnapshot;
@@ -20,14 +18,13 @@ public class Grounding {
   @Inject FaqKnowledge faqKnowledge;
   @Inject ChatSettings chat;
   @Inject TenantContext tenant;
-  @Inject ToolSettings toolSettings;
 
   /**
    * The briefing for a turn whose caller said {@code text}: settings and the FAQ version come from
    * one store call, and the FAQ index is read from memory unless that version moved.
    */
   public Briefing forText(String text) {
-    SettingsSnapshot snapshot = settings.snapshot();
+    SettingsSnapshot snapshot = settings.snapshot(TaskTools.NAMES);
     return briefing(
         snapshot,
         faqKnowledge.relevant(tenant.tenantId(), text, chat.faqTopK(), snapshot.faqVersion()));
@@ -38,29 +35,28 @@ public class Grounding {
    * rank by, the FAQ knowledge is the tenant's {@code k} most used entries.
    */
   public Briefing forSessionStart() {
-    SettingsSnapshot snapshot = settings.snapshot();
+    SettingsSnapshot snapshot = settings.snapshot(TaskTools.NAMES);
     return briefing(
         snapshot, faqKnowledge.mostUsed(tenant.tenantId(), chat.faqTopK(), snapshot.faqVersion()));
   }
 
   private Briefing briefing(SettingsSnapshot snapshot, List<FaqMatch> faqs) {
-    ToolSettings.Read read = toolSettings.read(tenant.tenantId(), snapshot);
-    String fallback = read.funcConfig().fallbackMessage();
+    String fallback = snapshot.funcConfig().fallbackMessage();
     return new Briefing(
-        instructions(snapshot.prompt(), read.funcConfig().instructions(), faqs),
-        read.tools(),
+        instructions(snapshot.prompt(), snapshot.funcConfig().instructions(), faqs),
+        ToolSet.of(snapshot.funcConfig(), snapshot.extTools()),
         faqs,
         fallback == null ? chat.fallbackMessage() : fallback);
   }
 
   /** The tenant's tools alone, for running one the voice server's model asked for. */
   public ToolSet tools() {
-    return toolSettings.read(tenant.tenantId(), settings.snapshot()).tools();
+    SettingsSnapshot snapshot = settings.snapshot(TaskTools.NAMES);
+    return ToolSet.of(snapshot.funcConfig(), snapshot.extTools());
   }
 
-  private static String instructions(
-      JsonValue prompt, String funcInstructions, List<FaqMatch> faqs) {
-    StringBuilder text = new StringBuilder(string(prompt));
+  private static String instructions(String prompt, String funcInstructions, List<FaqMatch> faqs) {
+    StringBuilder text = new StringBuilder(prompt);
     appendSection(text, null, funcInstructions);
     appendSection(text, "## FAQ", FaqKnowledge.knowledge(faqs));
     return text.toString().strip();
@@ -75,9 +71,5 @@ public class Grounding {
       text.append(heading).append("\n");
     }
     text.append(body.strip());
-  }
-
-  private static String string(JsonValue value) {
-    return value instanceof JsonString text ? text.getString() : "";
   }
 }

@@ -28,6 +28,9 @@ public class ToolInvokeResource {
   @Inject Grounding grounding;
   @Inject ToolRunner runner;
 
+  /**
+   * @param body JSON, not a record: {@code arguments} is an object or JSON text, as the model wrote
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Run one of the tenant's tools for a caller; 404 for a tool not offered")

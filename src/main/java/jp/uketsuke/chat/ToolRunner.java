@@ -51,7 +51,7 @@ public class ToolRunner {
       }
       ExtToolSpec extTool = tools.extTools().get(name);
       if (extTool != null) {
-        return extTools.call(extTool.definition(), args);
+        return extTools.call(extTool.call(), args);
       }
       return ToolResults.error("The tool " + name + " has no implementation.");
     } catch (RuntimeException e) {

@@ -81,12 +81,11 @@ public class ExtToolCaller {
   protected ExtToolCaller() {}
 
   /**
-   * @param extTool one stored ext-tool ({@code name, method, url, headers, body, parameters,
-   *     timeout})
+   * @param extTool one stored ext-tool
    * @param arguments the model's arguments for it
    * @return {@code {ok:true, status, body}} or {@code {ok:false, error}}
    */
-  public JsonObject call(JsonObject extTool, JsonObject arguments) {
+  public JsonObject call(ExtTool extTool, JsonObject arguments) {
     try {
       JsonObject given = arguments == null ? JsonValue.EMPTY_JSON_OBJECT : arguments;
       ExtToolRequest request = ExtToolRequest.of(extTool, given, defaultTimeout);
@@ -95,7 +94,7 @@ public class ExtToolCaller {
     } catch (ExtToolFailure e) {
       return failed(e.getMessage());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "ext-tool " + extTool.getString("name", "?") + " failed", e);
+      LOG.log(Level.WARNING, "ext-tool " + extTool.name() + " failed", e);
       return failed("the tool call failed");
     }
   }

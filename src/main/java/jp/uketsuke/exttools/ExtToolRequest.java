@@ -1,9 +1,6 @@
 package jp.uketsuke.exttools;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -14,9 +11,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * One ext-tool call as it will be sent: the stored tool ({@code method, url, headers, body,
- * parameters, timeout}, as {@code jp.uketsuke.settings} checked it) filled with the model's
- * arguments.
+ * One ext-tool call as it will be sent: the stored tool, as {@code jp.uketsuke.settings} read it,
+ * filled with the model's arguments.
  *
  * @param body the body text, or null for none
  * @param contentType the body's media type, or null for none
@@ -35,50 +31,44 @@ record ExtToolRequest(
       Set.of("host", "content-length", "transfer-encoding", "connection", "upgrade", "te");
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-  static ExtToolRequest of(JsonObject tool, JsonObject arguments, Duration defaultTimeout)
+  static ExtToolRequest of(ExtTool tool, JsonObject arguments, Duration defaultTimeout)
       throws ExtToolFailure {
     requireArguments(tool, arguments);
     ExtToolTemplates templates = new ExtToolTemplates(arguments);
     Map<String, String> headers = headers(tool, templates);
-    JsonValue bodyTemplate = tool.get("body");
-    ExtToolBody body = ExtToolBody.of(bodyTemplate, headers.remove("content-type"), templates);
-    String method = tool.getString("method", bodyTemplate == null ? "GET" : "POST");
+    ExtToolBody body = ExtToolBody.of(tool.body(), headers.remove("content-type"), templates);
+    String method = tool.method() != null ? tool.method() : tool.body() == null ? "GET" : "POST";
     if (!METHODS.contains(method.toUpperCase(Locale.ROOT))) {
       throw new ExtToolFailure("the tool's method " + method + " is not supported");
     }
     return new ExtToolRequest(
         method.toUpperCase(Locale.ROOT),
-        uri(templates.url(textOf(tool.get("url")))),
+        uri(templates.url(tool.url())),
         headers,
         body == null ? null : body.text(),
         body == null ? null : body.contentType(),
-        timeout(tool.get("timeout"), defaultTimeout));
+        timeout(tool.timeout(), defaultTimeout));
   }
 
   /** The tool's headers filled in; names that are not HTTP tokens, or reserved, are left out. */
-  private static Map<String, String> headers(JsonObject tool, ExtToolTemplates templates) {
+  private static Map<String, String> headers(ExtTool tool, ExtToolTemplates templates) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (tool.get("headers") instanceof JsonObject configured) {
-      configured.forEach(
-          (name, value) -> {
-            String key = name.strip();
-            if (TOKEN.matcher(key).matches()
-                && !RESERVED_HEADERS.contains(key.toLowerCase(Locale.ROOT))) {
-              headers.put(key, templates.header(textOf(value)));
-            }
-          });
-    }
+    tool.headers()
+        .forEach(
+            (name, value) -> {
+              String key = name.strip();
+              if (TOKEN.matcher(key).matches()
+                  && !RESERVED_HEADERS.contains(key.toLowerCase(Locale.ROOT))) {
+                headers.put(key, templates.header(value));
+              }
+            });
     return headers;
   }
 
-  private static void requireArguments(JsonObject tool, JsonObject arguments)
-      throws ExtToolFailure {
-    if (tool.get("parameters") instanceof JsonObject schema
-        && schema.get("required") instanceof jakarta.json.JsonArray required) {
-      for (JsonValue name : required) {
-        if (name instanceof JsonString string && !arguments.containsKey(string.getString())) {
-          throw new ExtToolFailure("missing argument: " + string.getString());
-        }
+  private static void requireArguments(ExtTool tool, JsonObject arguments) throws ExtToolFailure {
+    for (String name : tool.required()) {
+      if (!arguments.containsKey(name)) {
+        throw new ExtToolFailure("missing argument: " + name);
       }
     }
   }
@@ -95,16 +85,10 @@ record ExtToolRequest(
    * The tool's timeout, else the configured default; never more than 15 seconds, and never zero,
    * which the HTTP client would take for "no timeout".
    */
-  static Duration timeout(JsonValue configured, Duration defaultTimeout) {
+  static Duration timeout(Duration configured, Duration defaultTimeout) {
     Duration timeout =
-        configured instanceof JsonNumber seconds && seconds.doubleValue() > 0
-            ? Duration.ofMillis(Math.max(1, Math.round(seconds.doubleValue() * 1000)))
-            : defaultTimeout;
+        configured != null && configured.toMillis() > 0 ? configured : defaultTimeout;
     boolean unbounded = timeout == null || timeout.toMillis() < 1;
     return unbounded || timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout;
-  }
-
-  private static String textOf(JsonValue value) {
-    return value instanceof JsonString string ? string.getString() : "";
   }
 }

@@ -12,9 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.Bodies;
 import jp.uketsuke.tenant.Permissions;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /faq} and {@code /faq/{question}}: one FAQ entry. The question travels percent-encoded as
@@ -27,6 +31,7 @@ public class FaqResource {
   @Inject FaqStore store;
   @Inject FaqEditor editor;
   @Inject Permissions permissions;
+  @Inject Bodies bodies;
 
   /** One entry. */
   public record One(boolean ok, FaqItem item) {}
@@ -34,16 +39,19 @@ public class FaqResource {
   /** A deletion that succeeded. */
   public record Done(boolean ok) {}
 
+  /**
+   * @param body read as JSON, not bound to {@link NewFaq} by JSON-B, which would take {@code
+   *     {"question": 1}} for the text "1" where the route refuses it, naming the field
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a FAQ entry; 409 when the question exists")
-  public One create(JsonValue body) {
+  public One create(
+      @RequestBody(content = @Content(schema = @Schema(implementation = NewFaq.class)))
+          JsonValue body) {
     permissions.requireOwnerWrite();
-    String question = FaqRules.text(body, "question");
-    String answer = FaqRules.text(body, "answer");
-    FaqRules.questionProblem(question).ifPresent(FaqResource::refuse);
-    FaqRules.answerProblem(answer).ifPresent(FaqResource::refuse);
-    return new One(true, editor.create(question, answer));
+    NewFaq faq = bodies.valid(NewFaq.of(body));
+    return new One(true, editor.create(faq.question(), faq.answer()));
   }
 
   @GET
@@ -54,16 +62,21 @@ public class FaqResource {
     return new One(true, store.find(tenant.tenantId(), question).orElseThrow(FaqResource::missing));
   }
 
+  /**
+   * @param body read as JSON, not bound by JSON-B, for the reason given at {@link #create}
+   */
   @PUT
   @Path("{question: .+}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the answer of a FAQ entry; 404 when it does not exist")
-  public One update(@PathParam("question") String question, JsonValue body) {
+  public One update(
+      @PathParam("question") String question,
+      @RequestBody(content = @Content(schema = @Schema(implementation = FaqAnswer.class)))
+          JsonValue body) {
     permissions.requireOwnerWrite();
-    String answer = FaqRules.text(body, "answer");
-    FaqRules.answerProblem(answer).ifPresent(FaqResource::refuse);
+    FaqAnswer answer = bodies.valid(FaqAnswer.of(body));
     existingKey(question);
-    return new One(true, editor.update(question, answer));
+    return new One(true, editor.update(question, answer.answer()));
   }
 
   @DELETE
@@ -85,9 +98,5 @@ public class FaqResource {
 
   private static ApiException missing() {
     return ApiException.notFound("No FAQ with this question.");
-  }
-
-  private static void refuse(String problem) {
-    throw ApiException.badRequest(problem);
   }
 }

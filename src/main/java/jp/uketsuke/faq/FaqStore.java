@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Tables;
 import jp.uketsuke.platform.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,12 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public class FaqStore {
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
+  @Inject PageTokens pageTokens;
 
   /** Which write stored an item, so that a retry of that write recognises it as its own. */
   static final String WRITE_ID = "write_id";
 
-  /** One page of a listing and the key to continue after it (null at the end). */
-  public record Page(List<FaqItem> items, Map<String, AttributeValue> lastKey) {}
+  /** What a listing's {@code next_token} is bound to: it continues this listing only. */
+  private static final String LISTING = "faqs";
+
+  /** One page of a listing and the token to continue after it (null at the end). */
+  public record Page(List<FaqItem> items, String nextToken) {}
 
   /** An update: the entry before and after it. */
   public record Change(FaqItem before, FaqItem after) {}
@@ -124,20 +129,26 @@ public class FaqStore {
   }
 
   /**
-   * Up to {@code limit} entries in question order after {@code startKey}. One item more than asked
-   * is read, so the last page says so itself instead of leaving a token to an empty page.
+   * Up to {@code limit} entries in question order after the place {@code nextToken} marks (null:
+   * from the start). One item more than asked is read, so the last page says so itself instead of
+   * leaving a token to an empty page.
+   *
+   * @throws ApiException 400 when the token is not one given for this tenant's listing
    */
-  public Page page(String tenantId, int limit, Map<String, AttributeValue> startKey) {
+  public Page page(String tenantId, int limit, String nextToken) {
+    Map<String, AttributeValue> startKey = pageTokens.decode(tenantId, LISTING, nextToken);
     QueryResponse response = dynamoDb.query(query(tenantId, startKey).limit(limit + 1).build());
     List<Map<String, AttributeValue>> items = response.items();
+    Map<String, AttributeValue> lastKey;
     if (items.size() > limit) {
-      List<Map<String, AttributeValue>> page = items.subList(0, limit);
-      String lastQuestion = page.get(limit - 1).get("question").s();
-      return new Page(page.stream().map(FaqStore::toItem).toList(), key(tenantId, lastQuestion));
+      items = items.subList(0, limit);
+      lastKey = key(tenantId, items.get(limit - 1).get("question").s());
+    } else {
+      lastKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
     }
-    Map<String, AttributeValue> lastKey =
-        response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
-    return new Page(items.stream().map(FaqStore::toItem).toList(), lastKey);
+    return new Page(
+        items.stream().map(FaqStore::toItem).toList(),
+        pageTokens.encode(tenantId, LISTING, lastKey));
   }
 
   /** Every FAQ entry of the tenant, in question order (for listings, exports and retrieval). */

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import jp.uketsuke.platform.ApiException;
-import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.QueryParams;
 import jp.uketsuke.tenant.Permissions;
 import jp.uketsuke.tenant.TenantContext;
@@ -29,12 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class FaqsResource {
   static final String CSV = "text/csv";
-  private static final String LISTING = "faqs";
 
   @Inject TenantContext tenant;
   @Inject FaqStore store;
   @Inject FaqImporter importer;
-  @Inject PageTokens pageTokens;
   @Inject Permissions permissions;
 
   /** Every entry, as old clients expect. */
@@ -59,10 +56,8 @@ public class FaqsResource {
       return Response.ok(new Listing(true, store.all(tenantId))).build();
     }
     int size = QueryParams.intInRange(limit, "limit", 1, 1000, 100);
-    FaqStore.Page page =
-        store.page(tenantId, size, pageTokens.decode(tenantId, LISTING, nextToken));
-    String next = pageTokens.encode(tenantId, LISTING, page.lastKey());
-    return Response.ok(new Page(true, page.items(), next)).build();
+    FaqStore.Page page = store.page(tenantId, size, nextToken);
+    return Response.ok(new Page(true, page.items(), page.nextToken())).build();
   }
 
   @POST

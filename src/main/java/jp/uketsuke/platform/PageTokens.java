@@ -125,6 +125,40 @@ public class PageTokens {
     return lastKey;
   }
 
+  /**
+   * {@link #encode} for a place in a listing the server orders itself (not DynamoDB's key): a
+   * position given by text fields, such as a name, or a start time and a name.
+   *
+   * @return the token, or null when there is no further page ({@code position} null)
+   */
+  public String encodePosition(String tenantId, String query, Map<String, String> position) {
+    if (position == null) {
+      return null;
+    }
+    Map<String, AttributeValue> fields = new LinkedHashMap<>();
+    position.forEach((name, value) -> fields.put(name, AttributeValue.fromS(value)));
+    return encode(tenantId, query, fields);
+  }
+
+  /**
+   * @return the position {@link #encodePosition} sealed, or null for the first page (no token)
+   * @throws ApiException 400 when the token is not one this server gave for this tenant and query
+   */
+  public Map<String, String> decodePosition(String tenantId, String query, String token) {
+    Map<String, AttributeValue> fields = decode(tenantId, query, token);
+    if (fields == null) {
+      return null;
+    }
+    Map<String, String> position = new LinkedHashMap<>();
+    for (Map.Entry<String, AttributeValue> field : fields.entrySet()) {
+      if (field.getValue().s() == null) {
+        throw invalid();
+      }
+      position.put(field.getKey(), field.getValue().s());
+    }
+    return position;
+  }
+
   private JsonObject opened(String tenantId, String query, String token) {
     byte[] bytes;
     try {

@@ -25,6 +25,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * them; class names, stack traces and AWS messages stay in the log, under the request id. A store
  * that cannot be reached is the client's cue to retry (503), not a bug (500). Every 503 (store
  * down, an open circuit, a capability not configured) carries the same Retry-After, decided here.
+ * Bean Validation failures take {@link ConstraintViolationMapper}, which answers the same document.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {

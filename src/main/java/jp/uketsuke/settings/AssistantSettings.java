@@ -4,6 +4,7 @@ import static jp.uketsuke.platform.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public class AssistantSettings {
   @Inject SettingsStore store;
   @Inject TenantContext tenant;
   @Inject AuditLog audit;
+  @Inject ToolSettings toolSettings;
 
   @Inject
   @ConfigProperty(name = "uketsuke.ext-tools.http-hosts")
@@ -44,9 +46,12 @@ public class AssistantSettings {
   }
 
   /**
-   * The three settings and the FAQ version stamp in one store call, for a turn or a session start.
+   * The three settings, read into records, and the FAQ version stamp in one store call, for a turn
+   * or a session start.
+   *
+   * @param builtInTools names of the tools that run built-in code: an ext-tool may not take them
    */
-  public SettingsSnapshot snapshot() {
+  public SettingsSnapshot snapshot(Set<String> builtInTools) {
     Map<String, Map<String, AttributeValue>> items =
         store.currentItems(
             tenant.tenantId(),
@@ -55,10 +60,16 @@ public class AssistantSettings {
                 Setting.FUNC_CONFIG.id(),
                 Setting.EXT_TOOLS.id(),
                 FaqVersion.ID));
+    ToolSettings.Read tools =
+        toolSettings.read(
+            tenant.tenantId(),
+            content(Setting.FUNC_CONFIG, items),
+            content(Setting.EXT_TOOLS, items),
+            builtInTools);
     return new SettingsSnapshot(
-        content(Setting.PROMPT, items),
-        content(Setting.FUNC_CONFIG, items),
-        content(Setting.EXT_TOOLS, items),
+        content(Setting.PROMPT, items) instanceof JsonString prompt ? prompt.getString() : "",
+        tools.funcConfig(),
+        tools.extTools(),
         FaqVersion.of(items.get(FaqVersion.ID)));
   }
 

@@ -8,11 +8,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import jp.uketsuke.exttools.ExtTool;
 
 /**
  * The ext-tools as the chat engine uses them, read from whatever the {@code ext-tools} item holds.
@@ -72,26 +78,56 @@ public record ExtToolsConfig(List<ExtToolSpec> tools, List<String> problems) {
     if (method != null && !ExtToolsRules.METHODS.contains(method.toUpperCase(Locale.ROOT))) {
       throw new ToolDamage("has a method other than GET, POST, PUT, PATCH, DELETE");
     }
-    checkHeaders(tool.get("headers"));
-    JsonNumber timeout =
-        ToolFields.optionalNumber(tool, "timeout", "has a timeout that is not a number");
-    if (timeout != null
-        && (timeout.bigDecimalValue().compareTo(MIN_TIMEOUT) < 0
-            || timeout.bigDecimalValue().compareTo(MAX_TIMEOUT) > 0)) {
-      throw new ToolDamage("has a timeout outside 1 to 15 seconds");
-    }
-    return new ExtToolSpec(function, tool);
+    JsonValue body = tool.get("body");
+    ExtTool call =
+        new ExtTool(
+            name,
+            method,
+            url,
+            headers(tool.get("headers")),
+            absent(body) ? null : body,
+            timeout(tool),
+            required(function.parameters()));
+    return new ExtToolSpec(function, call);
   }
 
-  private static void checkHeaders(JsonValue value) throws ToolDamage {
+  private static Map<String, String> headers(JsonValue value) throws ToolDamage {
     if (absent(value)) {
-      return;
+      return Map.of();
     }
     JsonObject headers = ToolFields.object(value, "has headers that are not a map");
-    for (JsonValue header : headers.values()) {
-      if (!(header instanceof JsonString)) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> header : headers.entrySet()) {
+      if (!(header.getValue() instanceof JsonString text)) {
         throw new ToolDamage("has a header value that is not text");
       }
+      texts.put(header.getKey(), text.getString());
     }
+    return Collections.unmodifiableMap(texts);
+  }
+
+  private static Duration timeout(JsonObject tool) throws ToolDamage {
+    JsonNumber timeout =
+        ToolFields.optionalNumber(tool, "timeout", "has a timeout that is not a number");
+    if (timeout == null) {
+      return null;
+    }
+    BigDecimal seconds = timeout.bigDecimalValue();
+    if (seconds.compareTo(MIN_TIMEOUT) < 0 || seconds.compareTo(MAX_TIMEOUT) > 0) {
+      throw new ToolDamage("has a timeout outside 1 to 15 seconds");
+    }
+    return Duration.ofMillis(
+        seconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValue());
+  }
+
+  /** The argument names the schema requires (a schema is checked sound, so these are text). */
+  private static List<String> required(JsonObject schema) {
+    if (!(schema.get("required") instanceof JsonArray required)) {
+      return List.of();
+    }
+    return required.stream()
+        .filter(JsonString.class::isInstance)
+        .map(name -> ((JsonString) name).getString())
+        .toList();
   }
 }

@@ -24,6 +24,10 @@ public class ExtToolsResource {
     return SettingsReplies.config(settings.shown(Setting.EXT_TOOLS));
   }
 
+  /**
+   * @param body the raw text, not a record: numbers in a tool's schema must be stored exactly as
+   *     sent
+   */
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the ext-tools; masked header values keep their stored values")

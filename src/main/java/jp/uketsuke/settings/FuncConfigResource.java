@@ -24,6 +24,10 @@ public class FuncConfigResource {
     return SettingsReplies.config(settings.shown(Setting.FUNC_CONFIG));
   }
 
+  /**
+   * @param body the raw text, not a record: numbers in a tool's schema must be stored exactly as
+   *     sent
+   */
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the function-calling config; checked, previous one kept")

@@ -34,6 +34,9 @@ public class PromptResource {
     return new Prompt(true, Setting.PROMPT.id(), content.getString());
   }
 
+  /**
+   * @param body JSON, not a record: JSON-B would take {@code {"content": 5}} for the text "5"
+   */
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the tenant's system prompt; the previous one is kept as a version")

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The order of {@code sort=start_at}: tasks with a readable start by it (ascending or descending),
@@ -23,18 +22,19 @@ final class StartOrder {
 
   /** Where a task sits in the order; {@code at} null for a task without a readable start. */
   record Position(Instant at, String name) {
-    Map<String, AttributeValue> key() {
-      Map<String, AttributeValue> key = new HashMap<>();
-      key.put("name", AttributeValue.fromS(name));
+    /** The fields a page token carries. */
+    Map<String, String> fields() {
+      Map<String, String> fields = new HashMap<>();
+      fields.put("name", name);
       if (at != null) {
-        key.put("start_at", AttributeValue.fromS(at.toString()));
+        fields.put("start_at", at.toString());
       }
-      return key;
+      return fields;
     }
 
-    static Position of(Map<String, AttributeValue> key) {
-      AttributeValue at = key.get("start_at");
-      return new Position(at == null ? null : Instant.parse(at.s()), key.get("name").s());
+    static Position of(Map<String, String> fields) {
+      String at = fields.get("start_at");
+      return new Position(at == null ? null : Instant.parse(at), fields.get("name"));
     }
   }
 

@@ -13,7 +13,6 @@ import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
 import jp.uketsuke.platform.idempotency.IdempotentRequest;
 import jp.uketsuke.tenant.TenantContext;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The current tenant's tasks, for the REST routes and the assistant's task tools alike: the same
@@ -47,10 +46,11 @@ public class TaskBook {
   public Page list(TaskFilter filter, int limit, String nextToken) {
     String tenantId = tenant.tenantId();
     String query = filter.fingerprint();
-    Map<String, AttributeValue> start = pageTokens.decode(tenantId, query, nextToken);
+    Map<String, String> after = pageTokens.decodePosition(tenantId, query, nextToken);
     if (filter.sort() == TaskFilter.Sort.START_AT) {
-      return listByStart(filter, limit, start, query);
+      return listByStart(filter, limit, after, query);
     }
+    String start = after == null ? null : after.get("name");
     List<Task> found = new ArrayList<>();
     do {
       TaskRepository.Page page = repository.page(tenantId, start, READ_PAGE, !filter.descending());
@@ -61,20 +61,18 @@ public class TaskBook {
         }
         if (found.size() == limit) {
           Task last = found.get(found.size() - 1);
-          String token =
-              pageTokens.encode(tenantId, query, TaskRepository.key(tenantId, last.name()));
+          String token = pageTokens.encodePosition(tenantId, query, Map.of("name", last.name()));
           return new Page(found, token);
         }
         found.add(task.withStartAt(taskStart.startAt()));
       }
-      start = page.lastKey();
+      start = page.lastName();
     } while (start != null);
     return new Page(found, null);
   }
 
   /** Sorting by start needs every matching task read before the first page can be cut. */
-  private Page listByStart(
-      TaskFilter filter, int limit, Map<String, AttributeValue> after, String query) {
+  private Page listByStart(TaskFilter filter, int limit, Map<String, String> after, String query) {
     String tenantId = tenant.tenantId();
     List<StartOrder.Dated> matching = allMatching(tenantId, filter);
     matching.sort(StartOrder.dated(filter.descending()));
@@ -87,7 +85,7 @@ public class TaskBook {
         continue;
       }
       if (found.size() == limit) {
-        return new Page(found, pageTokens.encode(tenantId, query, last.key()));
+        return new Page(found, pageTokens.encodePosition(tenantId, query, last.fields()));
       }
       found.add(dated.task());
       last = dated.position();
@@ -97,7 +95,7 @@ public class TaskBook {
 
   private List<StartOrder.Dated> allMatching(String tenantId, TaskFilter filter) {
     List<StartOrder.Dated> matching = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
+    String start = null;
     do {
       TaskRepository.Page page = repository.page(tenantId, start, READ_PAGE, true);
       for (Task task : page.items()) {
@@ -106,7 +104,7 @@ public class TaskBook {
           matching.add(new StartOrder.Dated(task.withStartAt(taskStart.startAt()), taskStart));
         }
       }
-      start = page.lastKey();
+      start = page.lastName();
     } while (start != null);
     return matching;
   }

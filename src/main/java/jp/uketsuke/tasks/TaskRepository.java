@@ -32,7 +32,8 @@ public class TaskRepository {
    * One page of a tenant's tasks in name order (or reverse), and where the next one starts (null at
    * the end).
    */
-  public record Page(List<Task> items, Map<String, AttributeValue> lastKey) {}
+  /** Tasks in name order, and the name of the last one read when more follow (else null). */
+  public record Page(List<Task> items, String lastName) {}
 
   public Optional<Task> find(String tenantId, String name) {
     Map<String, AttributeValue> item =
@@ -114,10 +115,10 @@ public class TaskRepository {
   }
 
   /**
+   * @param afterName the name to continue after, or null from the first
    * @param forward name order ascending, else descending
    */
-  public Page page(
-      String tenantId, Map<String, AttributeValue> startKey, int pageSize, boolean forward) {
+  public Page page(String tenantId, String afterName, int pageSize, boolean forward) {
     QueryResponse response =
         dynamoDb.query(
             b ->
@@ -127,10 +128,11 @@ public class TaskRepository {
                     .consistentRead(true)
                     .scanIndexForward(forward)
                     .limit(pageSize)
-                    .exclusiveStartKey(startKey));
+                    .exclusiveStartKey(afterName == null ? null : key(tenantId, afterName)));
     List<Task> items = new ArrayList<>(response.items().size());
     response.items().forEach(item -> items.add(TaskItems.task(item)));
-    return new Page(items, response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null);
+    return new Page(
+        items, response.hasLastEvaluatedKey() ? response.lastEvaluatedKey().get("name").s() : null);
   }
 
   static Map<String, AttributeValue> key(String tenantId, String name) {

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jp.uketsuke.tenant.Permissions;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /task} and {@code /task/{name}}. Names may hold {@code /} (percent-encoded), so the path
@@ -40,12 +43,18 @@ public class TaskResource {
   /** A deletion that succeeded. */
   public record Done(boolean ok) {}
 
+  /**
+   * @param body read field by field ({@link TaskInput}), not bound by JSON-B: old clients send
+   *     aliases ({@code phone}, {@code start_date}, {@code requirement}, {@code callSid})
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a task; 409 if the name exists",
       description = TaskResource.START_RULES)
-  public One create(JsonValue body) {
+  public One create(
+      @RequestBody(content = @Content(schema = @Schema(implementation = TaskDraft.class)))
+          JsonValue body) {
     permissions.requireTaskWrite();
     TaskDraft draft = TaskInput.draft(body);
     return new One(true, book.create(draft, tenant.caller().subject()));
@@ -58,6 +67,10 @@ public class TaskResource {
     return new One(true, book.get(name));
   }
 
+  /**
+   * @param body read field by field ({@link TaskInput}), not bound by JSON-B: a field sent as null
+   *     is removed and one left out is kept, which a record cannot tell apart; aliases as in POST
+   */
   @PUT
   @Path("{name: .+}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -69,7 +82,10 @@ public class TaskResource {
               + " absent ones as \"\"), so tasks the voice server wrote with text dates or"
               + " unnormalised phones stay editable. "
               + TaskResource.START_RULES)
-  public One update(@PathParam("name") String name, JsonValue body) {
+  public One update(
+      @PathParam("name") String name,
+      @RequestBody(content = @Content(schema = @Schema(implementation = TaskDraft.class)))
+          JsonValue body) {
     permissions.requireTaskWrite();
     return new One(true, book.update(name, TaskInput.changes(name, body)));
   }

@@ -198,6 +198,14 @@ class CallIT {
     owner.delete("/call?call_sid=CAd").problem(404);
   }
 
+  /** Changing a turn needs its ts; with the phone missing too, one problem names both. */
+  @Test
+  void aChangeWithoutPhoneOrTsIsOneProblemNamingBoth() {
+    Api owner = Api.as(Tokens.person("call-bad-both"));
+    assertThat(owner.put("/call", "{\"user_text\": \"x\"}").problem(400).getString("error"))
+        .isEqualTo("phone_number is required. ts is required.");
+  }
+
   @Test
   void badBodiesAndParametersAreRefusedWith400() {
     Api owner = Api.as(Tokens.person("call-bad"));

@@ -34,7 +34,7 @@ class ExtToolCallerAnswersTest {
     base = "http://127.0.0.1:" + server.port();
     caller = ExtToolCallerTest.caller(Set.of("127.0.0.1"), Set.of("127.0.0.1:" + server.port()));
     // The first request of a JVM is slow (class loading); let it not count against a timeout.
-    caller.call(tool("GET", base + "/warm-up").build(), null);
+    caller.call(ExtTools.spec(tool("GET", base + "/warm-up").build()), null);
   }
 
   @AfterAll
@@ -52,7 +52,7 @@ class ExtToolCallerAnswersTest {
   void aJsonAnswerReachesTheModelParsed() {
     server.stubFor(any(anyUrl()).willReturn(okJson("{\"temp\": 21, \"city\": \"大阪\"}")));
 
-    JsonObject result = caller.call(tool("GET", base + "/weather").build(), null);
+    JsonObject result = caller.call(ExtTools.spec(tool("GET", base + "/weather").build()), null);
 
     assertThat(result)
         .isEqualTo(json("{\"ok\":true,\"status\":200,\"body\":{\"temp\":21,\"city\":\"大阪\"}}"));
@@ -68,7 +68,7 @@ class ExtToolCallerAnswersTest {
                     .withHeader("Content-Type", "text/html")
                     .withBody("<p>no</p>")));
 
-    JsonObject result = caller.call(tool("GET", base + "/missing").build(), null);
+    JsonObject result = caller.call(ExtTools.spec(tool("GET", base + "/missing").build()), null);
 
     assertThat(result).isEqualTo(json("{\"ok\":true,\"status\":404,\"body\":\"<p>no</p>\"}"));
   }
@@ -78,7 +78,7 @@ class ExtToolCallerAnswersTest {
     String big = "{\"items\": \"" + "x".repeat(5 * LIMIT) + "\"}";
     server.stubFor(any(anyUrl()).willReturn(okJson(big)));
 
-    JsonObject result = caller.call(tool("GET", base + "/big").build(), null);
+    JsonObject result = caller.call(ExtTools.spec(tool("GET", base + "/big").build()), null);
 
     assertThat(result.getBoolean("truncated")).isTrue();
     assertThat(result.getString("body")).isEqualTo(big.substring(0, LIMIT));
@@ -89,7 +89,7 @@ class ExtToolCallerAnswersTest {
     String big = "y".repeat(3 * LIMIT);
     server.stubFor(any(anyUrl()).willReturn(ok(big).withChunkedDribbleDelay(4, 100)));
 
-    JsonObject result = caller.call(tool("GET", base + "/chunked").build(), null);
+    JsonObject result = caller.call(ExtTools.spec(tool("GET", base + "/chunked").build()), null);
 
     assertThat(result.getBoolean("truncated")).isTrue();
     assertThat(result.getString("body")).isEqualTo(big.substring(0, LIMIT));
@@ -100,7 +100,7 @@ class ExtToolCallerAnswersTest {
     String exact = "z".repeat(LIMIT);
     server.stubFor(any(anyUrl()).willReturn(ok(exact).withChunkedDribbleDelay(2, 50)));
 
-    JsonObject result = caller.call(tool("GET", base + "/exact").build(), null);
+    JsonObject result = caller.call(ExtTools.spec(tool("GET", base + "/exact").build()), null);
 
     assertThat(result)
         .isEqualTo(
@@ -117,7 +117,7 @@ class ExtToolCallerAnswersTest {
     JsonObject tool = tool("GET", base + "/slow").add("timeout", 1).build();
 
     long start = System.nanoTime();
-    JsonObject result = caller.call(tool, null);
+    JsonObject result = caller.call(ExtTools.spec(tool), null);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2800));
     assertThat(result).isEqualTo(json("{\"ok\":false,\"error\":\"timed out after 1 s\"}"));
@@ -129,7 +129,7 @@ class ExtToolCallerAnswersTest {
     JsonObject tool = tool("GET", base + "/drip").add("timeout", 1).build();
 
     long start = System.nanoTime();
-    JsonObject result = caller.call(tool, null);
+    JsonObject result = caller.call(ExtTools.spec(tool), null);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2800));
     assertThat(result.getBoolean("ok")).isFalse();

@@ -129,7 +129,8 @@ class ExtToolCallerGuardTest {
       })
   void internalAddressesAreRefusedBeforeAnyConnection(String host) {
     JsonObject result =
-        caller.call(tool("GET", "http://" + host + ":" + internal.port()).build(), null);
+        caller.call(
+            ExtTools.spec(tool("GET", "http://" + host + ":" + internal.port()).build()), null);
 
     assertThat(result.getBoolean("ok")).isFalse();
     assertThat(result.getString("error")).startsWith("refused: ").contains("internal address");
@@ -147,7 +148,8 @@ class ExtToolCallerGuardTest {
       })
   void otherSpellingsOfAnAddressAreRefused(String host) {
     JsonObject result =
-        caller.call(tool("GET", "http://" + host + ":" + internal.port()).build(), null);
+        caller.call(
+            ExtTools.spec(tool("GET", "http://" + host + ":" + internal.port()).build()), null);
 
     assertThat(result.getBoolean("ok")).isFalse();
     assertThat(result.getString("error")).startsWith("refused: ");
@@ -158,7 +160,8 @@ class ExtToolCallerGuardTest {
     allowed.stubFor(any(anyUrl()).willReturn(ok("hello")));
 
     JsonObject result =
-        caller.call(tool("GET", "http://127.0.0.1:" + allowed.port() + "/").build(), null);
+        caller.call(
+            ExtTools.spec(tool("GET", "http://127.0.0.1:" + allowed.port() + "/").build()), null);
 
     assertThat(result.getInt("status")).isEqualTo(200);
     assertThat(result.getString("body")).isEqualTo("hello");
@@ -169,7 +172,8 @@ class ExtToolCallerGuardTest {
     allowed.resetRequests();
 
     JsonObject result =
-        caller.call(tool("GET", "http://localhost:" + allowed.port() + "/").build(), null);
+        caller.call(
+            ExtTools.spec(tool("GET", "http://localhost:" + allowed.port() + "/").build()), null);
 
     assertThat(result.getString("error")).startsWith("refused: ");
     assertThat(allowed.getAllServeEvents()).isEmpty();
@@ -181,7 +185,8 @@ class ExtToolCallerGuardTest {
     allowed.stubFor(any(anyUrl()).willReturn(temporaryRedirect(target)));
 
     JsonObject result =
-        caller.call(tool("GET", "http://127.0.0.1:" + allowed.port() + "/go").build(), null);
+        caller.call(
+            ExtTools.spec(tool("GET", "http://127.0.0.1:" + allowed.port() + "/go").build()), null);
 
     assertThat(result.getBoolean("ok")).isTrue();
     assertThat(result.getInt("status")).isEqualTo(302);
@@ -193,7 +198,7 @@ class ExtToolCallerGuardTest {
     JsonObject tool =
         tool("GET", "http://rebind.test:" + internal.port() + "/").add("timeout", 1).build();
 
-    JsonObject result = caller.call(tool, null);
+    JsonObject result = caller.call(ExtTools.spec(tool), null);
 
     assertThat(result.getBoolean("ok")).isFalse();
     assertThat(rebindLookups).hasValue(1);

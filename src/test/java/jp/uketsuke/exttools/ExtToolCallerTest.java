@@ -39,7 +39,7 @@ class ExtToolCallerTest {
     base = "http://127.0.0.1:" + server.port();
     caller = caller(Set.of("127.0.0.1"), Set.of("127.0.0.1:" + server.port()));
     // The first request of a JVM is slow (class loading); let it not count against a timeout.
-    caller.call(tool("GET", base + "/warm-up").build(), null);
+    caller.call(ExtTools.spec(tool("GET", base + "/warm-up").build()), null);
   }
 
   @AfterAll
@@ -77,7 +77,7 @@ class ExtToolCallerTest {
     JsonObject arguments =
         Json.createObjectBuilder().add("id", "../admin").add("q", "a&b=c#d?e f/é").build();
 
-    JsonObject result = caller.call(tool, arguments);
+    JsonObject result = caller.call(ExtTools.spec(tool), arguments);
 
     assertThat(result.getBoolean("ok")).isTrue();
     LoggedRequest received = onlyRequest();
@@ -91,7 +91,7 @@ class ExtToolCallerTest {
   void aDotDotArgumentCannotClimbOutOfTheConfiguredPath() {
     JsonObject tool = tool("GET", base + "/api/items/{{id}}", "id").build();
 
-    caller.call(tool, Json.createObjectBuilder().add("id", "..").build());
+    caller.call(ExtTools.spec(tool), Json.createObjectBuilder().add("id", "..").build());
 
     assertThat(onlyRequest().getUrl()).isEqualTo("/api/items/%2E%2E");
   }
@@ -104,7 +104,8 @@ class ExtToolCallerTest {
             .add("body", json("{\"text\":\"{{msg}}\",\"n\":\"{{n}}\",\"tags\":[\"pre-{{msg}}\"]}"))
             .build();
 
-    caller.call(tool, Json.createObjectBuilder().add("msg", sly).add("n", 3).build());
+    caller.call(
+        ExtTools.spec(tool), Json.createObjectBuilder().add("msg", sly).add("n", 3).build());
 
     LoggedRequest received = onlyRequest();
     JsonObject body = json(received.getBodyAsString());
@@ -123,7 +124,8 @@ class ExtToolCallerTest {
             .add("body", "{\"text\": \"say {{msg}}\", \"n\": {{n}}, \"m\": {{msg}}}")
             .build();
 
-    caller.call(tool, Json.createObjectBuilder().add("msg", sly).add("n", 3).build());
+    caller.call(
+        ExtTools.spec(tool), Json.createObjectBuilder().add("msg", sly).add("n", 3).build());
 
     JsonObject body = json(onlyRequest().getBodyAsString());
     assertThat(body.keySet()).containsExactlyInAnyOrder("text", "n", "m");
@@ -143,7 +145,9 @@ class ExtToolCallerTest {
                     .add("Authorization", "Bearer k-123"))
             .build();
 
-    caller.call(tool, Json.createObjectBuilder().add("name", "bob\r\nX-Injected: yes").build());
+    caller.call(
+        ExtTools.spec(tool),
+        Json.createObjectBuilder().add("name", "bob\r\nX-Injected: yes").build());
 
     LoggedRequest received = onlyRequest();
     assertThat(received.getHeader("X-Name")).isEqualTo("bobX-Injected: yes");
@@ -161,7 +165,7 @@ class ExtToolCallerTest {
                     "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},\"required\":[\"id\"]}"))
             .build();
 
-    JsonObject result = caller.call(tool, Json.createObjectBuilder().build());
+    JsonObject result = caller.call(ExtTools.spec(tool), Json.createObjectBuilder().build());
 
     assertThat(result).isEqualTo(json("{\"ok\":false,\"error\":\"missing argument: id\"}"));
     assertThat(server.getAllServeEvents()).isEmpty();
@@ -171,7 +175,7 @@ class ExtToolCallerTest {
   void plainHttpIsRefusedForHostsNotListed() {
     ExtToolCaller httpsOnly = caller(Set.of(), Set.of("127.0.0.1:" + server.port()));
 
-    JsonObject result = httpsOnly.call(tool("GET", base + "/x").build(), null);
+    JsonObject result = httpsOnly.call(ExtTools.spec(tool("GET", base + "/x").build()), null);
 
     assertThat(result)
         .isEqualTo(json("{\"ok\":false,\"error\":\"the tool's URL must use https\"}"));
@@ -187,14 +191,15 @@ class ExtToolCallerTest {
     ExtToolCaller toClosed = caller(Set.of("127.0.0.1"), Set.of("127.0.0.1:" + closed));
 
     JsonObject result =
-        toClosed.call(tool("GET", "http://127.0.0.1:" + closed + "/").build(), null);
+        toClosed.call(ExtTools.spec(tool("GET", "http://127.0.0.1:" + closed + "/").build()), null);
 
     assertThat(result).isEqualTo(json("{\"ok\":false,\"error\":\"connection refused\"}"));
   }
 
   @Test
   void anUnknownHostIsAnError() {
-    JsonObject result = caller.call(tool("GET", "https://nowhere.invalid/x").build(), null);
+    JsonObject result =
+        caller.call(ExtTools.spec(tool("GET", "https://nowhere.invalid/x").build()), null);
 
     assertThat(result)
         .isEqualTo(json("{\"ok\":false,\"error\":\"could not resolve host nowhere.invalid\"}"));

@@ -21,12 +21,13 @@ class ExtToolRequestTest {
     JsonObject sixty = tool("GET", "https://a.example/").add("timeout", 60).build();
     JsonObject none = tool("GET", "https://a.example/").remove("timeout").build();
 
-    assertThat(ExtToolRequest.of(twoAndAHalf, NO_ARGUMENTS, DEFAULT).timeout())
+    assertThat(ExtToolRequest.of(ExtTools.spec(twoAndAHalf), NO_ARGUMENTS, DEFAULT).timeout())
         .isEqualTo(Duration.ofMillis(2500));
-    assertThat(ExtToolRequest.of(sixty, NO_ARGUMENTS, DEFAULT).timeout())
+    assertThat(ExtToolRequest.of(ExtTools.spec(sixty), NO_ARGUMENTS, DEFAULT).timeout())
         .isEqualTo(Duration.ofSeconds(15));
-    assertThat(ExtToolRequest.of(none, NO_ARGUMENTS, DEFAULT).timeout()).isEqualTo(DEFAULT);
-    assertThat(ExtToolRequest.of(none, NO_ARGUMENTS, Duration.ZERO).timeout())
+    assertThat(ExtToolRequest.of(ExtTools.spec(none), NO_ARGUMENTS, DEFAULT).timeout())
+        .isEqualTo(DEFAULT);
+    assertThat(ExtToolRequest.of(ExtTools.spec(none), NO_ARGUMENTS, Duration.ZERO).timeout())
         .isEqualTo(Duration.ofSeconds(15));
   }
 
@@ -36,15 +37,17 @@ class ExtToolRequestTest {
         tool("GET", "https://a.example/").remove("method").add("body", "hello").build();
     JsonObject withoutBody = tool("GET", "https://a.example/").remove("method").build();
 
-    assertThat(ExtToolRequest.of(withBody, NO_ARGUMENTS, DEFAULT).method()).isEqualTo("POST");
-    assertThat(ExtToolRequest.of(withoutBody, NO_ARGUMENTS, DEFAULT).method()).isEqualTo("GET");
+    assertThat(ExtToolRequest.of(ExtTools.spec(withBody), NO_ARGUMENTS, DEFAULT).method())
+        .isEqualTo("POST");
+    assertThat(ExtToolRequest.of(ExtTools.spec(withoutBody), NO_ARGUMENTS, DEFAULT).method())
+        .isEqualTo("GET");
   }
 
   @Test
   void anotherMethodIsRefused() {
     JsonObject connect = tool("CONNECT", "https://a.example/").build();
 
-    assertThatThrownBy(() -> ExtToolRequest.of(connect, NO_ARGUMENTS, DEFAULT))
+    assertThatThrownBy(() -> ExtToolRequest.of(ExtTools.spec(connect), NO_ARGUMENTS, DEFAULT))
         .isInstanceOf(ExtToolFailure.class)
         .hasMessage("the tool's method CONNECT is not supported");
   }
@@ -62,7 +65,7 @@ class ExtToolRequestTest {
                     .add("X-Api-Key", "k"))
             .build();
 
-    assertThat(ExtToolRequest.of(tool, NO_ARGUMENTS, DEFAULT).headers())
+    assertThat(ExtToolRequest.of(ExtTools.spec(tool), NO_ARGUMENTS, DEFAULT).headers())
         .containsExactly(java.util.Map.entry("X-Api-Key", "k"));
   }
 
@@ -77,7 +80,7 @@ class ExtToolRequestTest {
             .build();
     JsonObject arguments = Json.createObjectBuilder().add("q", "a&b=c d").build();
 
-    ExtToolRequest request = ExtToolRequest.of(tool, arguments, DEFAULT);
+    ExtToolRequest request = ExtToolRequest.of(ExtTools.spec(tool), arguments, DEFAULT);
 
     assertThat(request.body()).isEqualTo("q=a%26b%3Dc%20d&lang=ja");
     assertThat(request.contentType()).isEqualTo("application/x-www-form-urlencoded");
@@ -90,7 +93,7 @@ class ExtToolRequestTest {
         tool("POST", "https://a.example/", "name").add("body", "Hi {{name}}!").build();
     JsonObject arguments = Json.createObjectBuilder().add("name", "\"Bob\" & co").build();
 
-    ExtToolRequest request = ExtToolRequest.of(tool, arguments, DEFAULT);
+    ExtToolRequest request = ExtToolRequest.of(ExtTools.spec(tool), arguments, DEFAULT);
 
     assertThat(request.body()).isEqualTo("Hi \"Bob\" & co!");
     assertThat(request.contentType()).isEqualTo("text/plain; charset=UTF-8");
@@ -100,7 +103,7 @@ class ExtToolRequestTest {
   void aJsonTextBodyThatIsNotJsonIsAnError() {
     JsonObject tool = tool("POST", "https://a.example/").add("body", "{\"a\": oops}").build();
 
-    assertThatThrownBy(() -> ExtToolRequest.of(tool, NO_ARGUMENTS, DEFAULT))
+    assertThatThrownBy(() -> ExtToolRequest.of(ExtTools.spec(tool), NO_ARGUMENTS, DEFAULT))
         .hasMessage("the tool's body template is not valid JSON");
   }
 
@@ -111,7 +114,7 @@ class ExtToolRequestTest {
             .add("body", ExtTools.json("{\"q\": \"{{q}}\", \"label\": \"q={{q}}\"}"))
             .build();
 
-    ExtToolRequest request = ExtToolRequest.of(tool, NO_ARGUMENTS, DEFAULT);
+    ExtToolRequest request = ExtToolRequest.of(ExtTools.spec(tool), NO_ARGUMENTS, DEFAULT);
 
     assertThat(request.uri().toString()).isEqualTo("https://a.example/items?q=");
     assertThat(ExtTools.json(request.body()))

@@ -76,6 +76,18 @@ class FaqIT {
     owner.delete(path("予約は？")).problem(404);
   }
 
+  /** Bean Validation checks every field, so one answer names all that is wrong, in field order. */
+  @Test
+  void aBodyWithTwoBadFieldsIsOneProblemNamingBoth() {
+    Api owner = Api.as(Tokens.person("faq-bad-both"));
+    assertThat(
+            owner
+                .post("/faq", "{\"question\": \" \", \"answer\": 7}")
+                .problem(400)
+                .getString("error"))
+        .isEqualTo("answer must be a non-blank string. question must be a non-blank string.");
+  }
+
   @Test
   void badBodiesAreBadRequestsNamingTheField() {
     Api owner = Api.as(Tokens.person("faq-bad"));

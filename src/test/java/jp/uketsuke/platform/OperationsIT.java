@@ -61,4 +61,42 @@ class OperationsIT {
     assertThat(paths.keySet()).contains("/me", "/prompt");
     assertThat(Api.anonymous().get("/openapi/ui/").status()).isEqualTo(200);
   }
+
+  /**
+   * Bodies read into records are documented from those records, with the field names that travel
+   * (snake_case) and what is required, so a client can be written from the document alone.
+   */
+  @Test
+  void theOpenApiDocumentDescribesRequestBodiesAsTheyTravel() {
+    JsonObject document =
+        Api.anonymous().header("Accept", "application/json").get("/openapi").json();
+    JsonObject newFaq = bodySchema(document, "/faq", "post");
+    assertThat(newFaq.getJsonObject("properties").keySet()).contains("question", "answer");
+    assertThat(newFaq.getJsonArray("required").getValuesAs(jakarta.json.JsonString::getString))
+        .contains("question", "answer");
+    assertThat(bodySchema(document, "/faq/{question}", "put").getJsonObject("properties"))
+        .containsOnlyKeys("answer");
+    JsonObject turn = bodySchema(document, "/call", "post");
+    assertThat(turn.getJsonObject("properties").keySet())
+        .contains("phone_number", "ts", "user_text", "assistant_text", "call_sid");
+    assertThat(bodySchema(document, "/task", "post").getJsonObject("properties").keySet())
+        .contains("name", "phone_number", "start_datetime");
+  }
+
+  private static JsonObject bodySchema(JsonObject document, String path, String method) {
+    String ref =
+        document
+            .getJsonObject("paths")
+            .getJsonObject(path)
+            .getJsonObject(method)
+            .getJsonObject("requestBody")
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .getJsonObject("schema")
+            .getString("$ref");
+    return document
+        .getJsonObject("components")
+        .getJsonObject("schemas")
+        .getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+  }
 }

@@ -47,6 +47,19 @@ class PageTokensTest {
   }
 
   @Test
+  void aPositionOfTextFieldsRoundTripsAndAKeyWithANumberIsNoPosition() {
+    Map<String, String> position = Map.of("name", "table-3", "start_at", "2025-12-24T10:00:00Z");
+    String token = tokens.encodePosition("garden", "tasks", position);
+
+    assertThat(tokens.decodePosition("garden", "tasks", token)).isEqualTo(position);
+    assertThat(tokens.encodePosition("garden", "tasks", null)).isNull();
+    assertThat(tokens.decodePosition("garden", "tasks", null)).isNull();
+    assertThatThrownBy(
+            () -> tokens.decodePosition("garden", "q", tokens.encode("garden", "q", lastKey)))
+        .isInstanceOf(ApiException.class);
+  }
+
+  @Test
   void twoTokensForTheSameKeyDiffer() {
     assertThat(tokens.encode("garden", "q", lastKey))
         .isNotEqualTo(tokens.encode("garden", "q", lastKey));

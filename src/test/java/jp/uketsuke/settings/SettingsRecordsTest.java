@@ -2,10 +2,12 @@ package jp.uketsuke.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import jp.uketsuke.exttools.ExtTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -177,7 +179,7 @@ class SettingsRecordsTest {
   }
 
   @Test
-  void soundToolsKeepTheirSchemasExactlyAndExtToolsTheirStoredDefinition() {
+  void soundToolsKeepTheirSchemasExactlyAndExtToolsTheirStoredFields() {
     FuncConfig funcConfig =
         FuncConfig.from(ExactJson.parse("{\"tools\": [" + SOUND_FUNCTION + "]}"));
     assertThat(funcConfig.tools().get(0).parameters().toString())
@@ -186,7 +188,17 @@ class SettingsRecordsTest {
     assertThat(funcConfig.tools().get(0).description()).isEqualTo("List");
     ExtToolsConfig extTools =
         ExtToolsConfig.from(ExactJson.parse("{\"ext_tools\": [" + SOUND_EXT_TOOL + "]}"), Set.of());
-    assertThat(extTools.tools().get(0).definition()).isEqualTo(ExactJson.parse(SOUND_EXT_TOOL));
+    ExtTool call = extTools.tools().get(0).call();
+    assertThat(call)
+        .isEqualTo(
+            new ExtTool(
+                "weather",
+                "GET",
+                "https://example.com/w/{{city}}",
+                Map.of("X-Key", "k"),
+                null,
+                Duration.ofSeconds(5),
+                List.of()));
     assertThat(extTools.tools().get(0).function().description()).isNull();
     assertThat(extTools.problems()).isEmpty();
   }

@@ -1,6 +1,7 @@
-package jp.uketsuke.chat;
+package jp.uketsuke.settings;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,11 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
-import jp.uketsuke.settings.ExtToolsConfig;
-import jp.uketsuke.settings.FuncConfig;
-import jp.uketsuke.settings.SettingsSnapshot;
-import jp.uketsuke.settings.ToolSpec;
 
 /**
  * A tenant's func-config and ext-tools read into records once per content, not on every turn: the
@@ -23,14 +21,14 @@ import jp.uketsuke.settings.ToolSpec;
  * pod), with tool positions and names only.
  */
 @ApplicationScoped
-public class ToolSettings {
+class ToolSettings {
   private static final Logger LOG = Logger.getLogger(ToolSettings.class.getName());
 
   /** Tenants' settings kept read; the least recently used leave first and are read again. */
   private static final int KEPT = 500;
 
-  /** The func-config and the tools both settings offer. */
-  record Read(FuncConfig funcConfig, ToolSet tools) {}
+  /** Both tool settings, read. */
+  record Read(FuncConfig funcConfig, ExtToolsConfig extTools) {}
 
   private final Map<String, Read> kept =
       Collections.synchronizedMap(
@@ -41,24 +39,35 @@ public class ToolSettings {
             }
           });
 
-  Read read(String tenantId, SettingsSnapshot snapshot) {
-    String key = tenantId + "\n" + digest(snapshot.funcConfig() + "\n" + snapshot.extTools());
+  /**
+   * @param builtIns names an ext-tool may not take, as they run built-in code
+   */
+  Read read(String tenantId, JsonValue funcConfig, JsonValue extTools, Set<String> builtIns) {
+    String key =
+        tenantId
+            + "\n"
+            + digest(
+                funcConfig + "\n" + extTools + "\n" + String.join(",", new TreeSet<>(builtIns)));
     Read read = kept.get(key);
     if (read == null) {
-      read = readAndLog(tenantId, snapshot);
+      read = readAndLog(tenantId, funcConfig, extTools, builtIns);
       kept.put(key, read);
     }
     return read;
   }
 
-  private static Read readAndLog(String tenantId, SettingsSnapshot snapshot) {
-    FuncConfig funcConfig = FuncConfig.from(snapshot.funcConfig());
-    Set<String> taken = new HashSet<>(TaskTools.NAMES);
+  private static Read readAndLog(
+      String tenantId,
+      JsonValue funcConfigContent,
+      JsonValue extToolsContent,
+      Set<String> builtIns) {
+    FuncConfig funcConfig = FuncConfig.from(funcConfigContent);
+    Set<String> taken = new HashSet<>(builtIns);
     funcConfig.tools().stream().map(ToolSpec::name).forEach(taken::add);
-    ExtToolsConfig extTools = ExtToolsConfig.from(snapshot.extTools(), taken);
+    ExtToolsConfig extTools = ExtToolsConfig.from(extToolsContent, taken);
     log(tenantId, "functions", funcConfig.problems());
     log(tenantId, "ext-tools", extTools.problems());
-    return new Read(funcConfig, ToolSet.of(funcConfig, extTools));
+    return new Read(funcConfig, extTools);
   }
 
   private static void log(String tenantId, String item, List<String> problems) {
