@@ -1,7 +1,7 @@
 package jp.uketsuke.faq;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -11,10 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import jp.uketsuke.platform.Tables;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -25,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Writes many FAQ items with BatchWriteItem (25 per call), retrying what DynamoDB leaves
  * unprocessed under load, a bounded number of times. Used by the import, whose rows are upserts
  * decided against a fresh read of the stored items, so the writes themselves need no condition.
- * Batches go out a few at a time, because the round trips of one thread, not DynamoDB, are what
- * makes a 5,000-row import slow; they touch only the table, so they need no request context.
+ * Batches go out a few at a time on Liberty's managed executor {@code concurrent/faq-import},
+ * because the round trips of one thread, not DynamoDB, are what makes a 5,000-row import slow; they
+ * touch only the table, so they need no request context.
  */
 @ApplicationScoped
 public class FaqBatchWriter {
@@ -36,28 +34,9 @@ public class FaqBatchWriter {
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
 
-  @Inject
-  @ConfigProperty(name = "uketsuke.faq.import-parallelism", defaultValue = "4")
-  int parallelism;
-
-  private ExecutorService executor;
-
-  @PostConstruct
-  void start() {
-    executor =
-        Executors.newFixedThreadPool(
-            Math.max(1, parallelism),
-            task -> {
-              Thread thread = new Thread(task, "faq-import-writer");
-              thread.setDaemon(true);
-              return thread;
-            });
-  }
-
-  @PreDestroy
-  void stop() {
-    executor.shutdownNow();
-  }
+  /** At most {@code uketsuke.faq.import-parallelism} of its tasks run at once (server.xml). */
+  @Resource(lookup = "concurrent/faq-import")
+  ManagedExecutorService executor;
 
   /** Writes the items; returns the questions that could not be written. */
   public Set<String> putAll(List<Map<String, AttributeValue>> items) {
