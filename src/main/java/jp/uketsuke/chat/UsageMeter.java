@@ -2,6 +2,8 @@ package jp.uketsuke.chat;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,8 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,6 +44,9 @@ public class UsageMeter {
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
 
+  @Resource(lookup = "concurrent/background")
+  ManagedScheduledExecutorService background;
+
   @Inject
   @ConfigProperty(name = "uketsuke.metering.flush-interval", defaultValue = "PT5S")
   Duration flushInterval;
@@ -56,24 +60,19 @@ public class UsageMeter {
   private final Map<Day, Write> retrying = new HashMap<>();
   private final String pod = UUID.randomUUID().toString().substring(0, 8);
   private long flushes;
-  private ScheduledExecutorService timer;
+  private ScheduledFuture<?> timer;
 
   @PostConstruct
   void start() {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "usage-meter-flush");
-              thread.setDaemon(true);
-              return thread;
-            });
     long every = Math.max(100, flushInterval.toMillis());
-    timer.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
+    timer =
+        background.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /** The application stops: no more timed flushes, and what waits goes out now. */
   @PreDestroy
   void stop() {
-    timer.shutdown();
+    timer.cancel(false);
     flushQuietly();
   }
 

@@ -1,9 +1,10 @@
 package jp.uketsuke.faq;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,64 +12,47 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import jp.uketsuke.platform.BatchWrites;
 import jp.uketsuke.platform.Tables;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Writes many FAQ items with BatchWriteItem (25 per call), retrying what DynamoDB leaves
- * unprocessed under load, a bounded number of times. Used by the import, whose rows are upserts
- * decided against a fresh read of the stored items, so the writes themselves need no condition.
- * Batches go out a few at a time, because the round trips of one thread, not DynamoDB, are what
- * makes a 5,000-row import slow; they touch only the table, so they need no request context.
+ * Writes many FAQ items with BatchWriteItem ({@link BatchWrites}: 25 per call, what DynamoDB leaves
+ * unprocessed under load retried a bounded number of times). Used by the import, whose rows are
+ * upserts decided against a fresh read of the stored items, so the writes themselves need no
+ * condition. Batches go out a few at a time on Liberty's managed executor {@code
+ * concurrent/faq-import}, because the round trips of one thread, not DynamoDB, are what makes a
+ * 5,000-row import slow; they touch only the table, so they need no request context.
  */
 @ApplicationScoped
 public class FaqBatchWriter {
-  static final int BATCH = 25;
-  static final int ATTEMPTS = 6;
+  private static final BatchWrites.Retries RETRIES =
+      new BatchWrites.Retries(6, Duration.ofMillis(50), Duration.ofMillis(800));
 
-  @Inject DynamoDbClient dynamoDb;
+  @Inject BatchWrites batchWrites;
   @Inject Tables tables;
 
-  @Inject
-  @ConfigProperty(name = "uketsuke.faq.import-parallelism", defaultValue = "4")
-  int parallelism;
-
-  private ExecutorService executor;
-
-  @PostConstruct
-  void start() {
-    executor =
-        Executors.newFixedThreadPool(
-            Math.max(1, parallelism),
-            task -> {
-              Thread thread = new Thread(task, "faq-import-writer");
-              thread.setDaemon(true);
-              return thread;
-            });
-  }
-
-  @PreDestroy
-  void stop() {
-    executor.shutdownNow();
-  }
+  /** At most {@code uketsuke.faq.import-parallelism} of its tasks run at once (server.xml). */
+  @Resource(lookup = "concurrent/faq-import")
+  ManagedExecutorService executor;
 
   /** Writes the items; returns the questions that could not be written. */
   public Set<String> putAll(List<Map<String, AttributeValue>> items) {
+    List<WriteRequest> puts =
+        items.stream()
+            .map(
+                item ->
+                    WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build())
+            .toList();
     List<CompletableFuture<List<WriteRequest>>> batches = new ArrayList<>();
-    for (int from = 0; from < items.size(); from += BATCH) {
-      List<WriteRequest> batch = new ArrayList<>();
-      for (var item : items.subList(from, Math.min(from + BATCH, items.size()))) {
-        batch.add(
-            WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-      }
-      batches.add(CompletableFuture.supplyAsync(() -> write(batch), executor));
+    for (List<WriteRequest> batch : BatchWrites.batches(puts)) {
+      batches.add(
+          CompletableFuture.supplyAsync(
+              () -> batchWrites.write(tables.faq(), batch, RETRIES), executor));
     }
     Set<String> failed = new HashSet<>();
     for (var batch : batches) {
@@ -85,28 +69,6 @@ public class FaqBatchWriter {
       return batch.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
-  }
-
-  private List<WriteRequest> write(List<WriteRequest> batch) {
-    List<WriteRequest> pending = batch;
-    for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
-      if (attempt > 0) {
-        pause(25L << attempt);
-      }
-      List<WriteRequest> current = pending;
-      BatchWriteItemResponse response =
-          dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(tables.faq(), current)));
-      pending = response.unprocessedItems().getOrDefault(tables.faq(), List.of());
-    }
-    return pending;
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

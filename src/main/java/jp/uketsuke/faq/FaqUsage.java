@@ -2,6 +2,8 @@ package jp.uketsuke.faq;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,8 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,11 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * How often each FAQ was used to answer, as {@code use_count} on the FAQ item itself. Counting is a
- * statistic, not part of a turn: uses are summed in memory per FAQ and written by a background
- * thread every flush interval (one {@code ADD} per FAQ used since the last flush, however many
- * turns used it) and when the application stops. Counts that cannot be written are logged and
- * dropped rather than slowing or failing a call; a pod killed without shutdown loses at most its
- * last interval of counts.
+ * statistic, not part of a turn: uses are summed in memory per FAQ and written in the background
+ * every flush interval (one {@code ADD} per FAQ used since the last flush, however many turns used
+ * it) and when the application stops. Counts that cannot be written are logged and dropped rather
+ * than slowing or failing a call; a pod killed without shutdown loses at most its last interval of
+ * counts.
  */
 @ApplicationScoped
 public class FaqUsage {
@@ -36,6 +37,9 @@ public class FaqUsage {
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
   @Inject FaqStore store;
+
+  @Resource(lookup = "concurrent/background")
+  ManagedScheduledExecutorService background;
 
   /** How many distinct FAQs may wait for a flush; uses of further ones are dropped and logged. */
   @Inject
@@ -49,7 +53,7 @@ public class FaqUsage {
   private record Use(String tenantId, String question) {}
 
   private Tallies<Use> waiting;
-  private ScheduledExecutorService timer;
+  private ScheduledFuture<?> timer;
 
   /** A FAQ question and how often it was used. */
   public record Count(String question, long useCount) {}
@@ -57,20 +61,14 @@ public class FaqUsage {
   @PostConstruct
   void start() {
     waiting = new Tallies<>(queueSize);
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "faq-usage-counter");
-              thread.setDaemon(true);
-              return thread;
-            });
     long every = Math.max(100, flushInterval.toMillis());
-    timer.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+    timer = background.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /** The application stops: no more timed flushes, and what waits goes out now. */
   @PreDestroy
   void stop() {
-    timer.shutdown();
+    timer.cancel(false);
     flush();
   }
 

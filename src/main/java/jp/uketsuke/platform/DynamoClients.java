@@ -14,7 +14,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,12 +66,6 @@ public class DynamoClients {
                     .build());
     endpoint.ifPresent(builder::endpointOverride);
     return builder.build();
-  }
-
-  @Produces
-  @ApplicationScoped
-  DynamoDbEnhancedClient enhanced(DynamoDbClient dynamoDb) {
-    return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
   }
 
   private AwsCredentialsProvider credentials() {

@@ -82,15 +82,15 @@ public class RateLimits {
   /** Per-tenant limits, {@code tenant=3/15s,other=off}. */
   @Inject
   @ConfigProperty(name = "uketsuke.rate-limit.chat.tenants")
-  Optional<String> chatTenants;
+  Optional<TenantValues> chatTenants;
 
   @Inject
   @ConfigProperty(name = "uketsuke.rate-limit.writes.tenants")
-  Optional<String> writesTenants;
+  Optional<TenantValues> writesTenants;
 
   @Inject
   @ConfigProperty(name = "uketsuke.rate-limit.transcriptions.tenants")
-  Optional<String> transcriptionsTenants;
+  Optional<TenantValues> transcriptionsTenants;
 
   @Inject
   @ConfigProperty(name = "uketsuke.rate-limit.max-tenants", defaultValue = "10000")
@@ -158,24 +158,11 @@ public class RateLimits {
     }
   }
 
-  private void configure(Kind kind, String limit, Optional<String> tenants) {
+  private void configure(Kind kind, String limit, Optional<TenantValues> tenants) {
     String key = "uketsuke.rate-limit." + kind.key;
     defaults.put(kind, RateLimit.parse(limit, key));
-    overrides.put(kind, perTenant(tenants, key + ".tenants"));
-  }
-
-  private static Map<String, RateLimit> perTenant(Optional<String> config, String key) {
-    Map<String, RateLimit> limits = new HashMap<>();
-    for (String entry : config.orElse("").split(",")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      int eq = entry.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalStateException(key + ": expected tenant=limit, got \"" + entry + "\"");
-      }
-      limits.put(entry.substring(0, eq).strip(), RateLimit.parse(entry.substring(eq + 1), key));
-    }
-    return limits;
+    overrides.put(
+        kind,
+        tenants.orElse(TenantValues.NONE).map(value -> RateLimit.parse(value, key + ".tenants")));
   }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.TenantValues;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,13 +34,13 @@ public class TwilioAccounts {
 
   @Inject
   @ConfigProperty(name = "uketsuke.twilio.tenant-accounts")
-  Optional<String> tenantAccounts;
+  Optional<TenantValues> tenantAccounts;
 
   private Map<String, String> accounts;
 
   @PostConstruct
   void init() {
-    accounts = TenantMap.parse(tenantAccounts, "uketsuke.twilio.tenant-accounts");
+    accounts = tenantAccounts.orElse(TenantValues.NONE).values();
   }
 
   public boolean configured() {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import jp.uketsuke.llm.OpenAiConnection;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.TenantValues;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
@@ -43,7 +44,7 @@ public class Whisper {
   /** Language hints per tenant, {@code tenant=en,tenant2=ko}. */
   @Inject
   @ConfigProperty(name = "uketsuke.openai.transcription-languages")
-  Optional<String> tenantLanguages;
+  Optional<TenantValues> tenantLanguages;
 
   @Inject
   @ConfigProperty(name = "uketsuke.openai.transcription-timeout", defaultValue = "PT120S")
@@ -54,7 +55,7 @@ public class Whisper {
 
   @PostConstruct
   void init() {
-    languages = TenantMap.parse(tenantLanguages, "uketsuke.openai.transcription-languages");
+    languages = tenantLanguages.orElse(TenantValues.NONE).values();
     api = openAi.client(timeout).build(WhisperApi.class);
   }
 

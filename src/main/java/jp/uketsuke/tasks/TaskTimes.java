@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import jp.uketsuke.platform.TenantValues;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,30 +26,21 @@ public class TaskTimes {
   /** Per-tenant zones, {@code tenant=America/New_York,other=Europe/Berlin}. */
   @Inject
   @ConfigProperty(name = "uketsuke.tasks.time-zone.tenants")
-  Optional<String> tenantZones;
+  Optional<TenantValues> tenantZones;
 
   @Inject TenantContext tenant;
 
   Clock clock = Clock.systemUTC();
   private ZoneId zone;
-  private final Map<String, ZoneId> zones = new HashMap<>();
+  private Map<String, ZoneId> zones;
 
   @PostConstruct
   void init() {
     zone = zone(defaultZone, "uketsuke.tasks.time-zone");
-    for (String entry : tenantZones.orElse("").split(",")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      int eq = entry.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalStateException(
-            "uketsuke.tasks.time-zone.tenants: expected tenant=Zone, got " + entry.strip());
-      }
-      zones.put(
-          entry.substring(0, eq).strip(),
-          zone(entry.substring(eq + 1), "uketsuke.tasks.time-zone.tenants"));
-    }
+    zones =
+        tenantZones
+            .orElse(TenantValues.NONE)
+            .map(id -> zone(id, "uketsuke.tasks.time-zone.tenants"));
   }
 
   public ZoneId zone() {

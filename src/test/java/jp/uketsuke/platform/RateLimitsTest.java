@@ -16,7 +16,7 @@ class RateLimitsTest {
     RateLimits limits = new RateLimits();
     limits.chat = chat;
     limits.writes = writes;
-    limits.chatTenants = Optional.ofNullable(chatTenants);
+    limits.chatTenants = Optional.ofNullable(chatTenants).map(TenantValues::parse);
     limits.writesTenants = Optional.empty();
     limits.transcriptions = "off";
     limits.transcriptionsTenants = Optional.empty();
@@ -84,9 +84,9 @@ class RateLimitsTest {
     assertThatThrownBy(() -> RateLimit.parse("0/1m", "k")).hasMessageContaining("k");
     assertThatThrownBy(() -> RateLimit.parse("fast", "k")).hasMessageContaining("600/1m");
     assertThatThrownBy(() -> limits("1/1m", "1/1m", "tiny", 10))
-        .hasMessageContaining("uketsuke.rate-limit.chat.tenants");
+        .hasMessageContaining("tenant=value");
     RateLimits transcriptions = limits("1/1m", "1/1m", null, 10);
-    transcriptions.transcriptionsTenants = Optional.of("tiny=often");
+    transcriptions.transcriptionsTenants = Optional.of(TenantValues.parse("tiny=often"));
     assertThatThrownBy(transcriptions::init)
         .hasMessageContaining("uketsuke.rate-limit.transcriptions.tenants");
   }
@@ -95,7 +95,7 @@ class RateLimitsTest {
   void paidTranscriptionsHaveTheirOwnBucketAndOverItTheRouteIsRefusedWithRetryAfter() {
     RateLimits limits = limits("1/1m", "1/1m", null, 10);
     limits.transcriptions = "2/1h";
-    limits.transcriptionsTenants = Optional.of("free=off");
+    limits.transcriptionsTenants = Optional.of(TenantValues.parse("free=off"));
     limits.init();
     limits.takeOrRefuse("a", Kind.TRANSCRIPTIONS);
     limits.takeOrRefuse("a", Kind.TRANSCRIPTIONS);

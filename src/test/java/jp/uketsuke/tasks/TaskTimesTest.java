@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import jp.uketsuke.platform.TenantValues;
 import jp.uketsuke.tenant.TenantContext;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,9 @@ class TaskTimesTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("uketsuke.tasks.time-zone");
     assertThatThrownBy(() -> times("Asia/Tokyo", "ny:America/New_York", "demo"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tenant=value");
+    assertThatThrownBy(() -> times("Asia/Tokyo", "ny=America/New_Yrok", "demo"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("uketsuke.tasks.time-zone.tenants");
   }
@@ -63,7 +67,7 @@ class TaskTimesTest {
   private static TaskTimes times(String zone, String tenants, String tenantId) {
     TaskTimes times = new TaskTimes();
     times.defaultZone = zone;
-    times.tenantZones = Optional.ofNullable(tenants);
+    times.tenantZones = Optional.ofNullable(tenants).map(TenantValues::parse);
     times.tenant =
         new TenantContext() {
           @Override
