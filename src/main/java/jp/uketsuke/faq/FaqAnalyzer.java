@@ -12,6 +12,11 @@ import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
+import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
+import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -30,6 +35,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 final class FaqAnalyzer extends Analyzer {
   static final String KANA = "_kana";
 
+  /** Fields ending so hold Japanese words (Kuromoji): base forms, no particles or fillers. */
+  static final String WORDS = "_ja";
+
+  /**
+   * Fields ending so hold the bigrams of a text's reading ({@link FaqReadings}), which the caller
+   * of the analyzer gives instead of the text.
+   */
+  static final String READING = "_read";
+
   FaqAnalyzer() {
     super(PER_FIELD_REUSE_STRATEGY); // the chain differs by field
   }
@@ -41,6 +55,9 @@ final class FaqAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
+    if (fieldName.endsWith(WORDS)) {
+      return words();
+    }
     Tokenizer source = new StandardTokenizer();
     TokenStream terms = new LowerCaseFilter(source);
     terms = new CJKBigramFilter(terms, CJK_SCRIPTS, true);
@@ -52,6 +69,21 @@ final class FaqAnalyzer extends Analyzer {
     } else if (fieldName.equals(FaqIndex.QUESTION) || fieldName.equals(FaqIndex.ANSWER)) {
       terms = new KanaFilter(terms, false);
     }
+    return new TokenStreamComponents(source, terms);
+  }
+
+  /**
+   * Kuromoji in search mode (compounds also as their parts: 駐車場 gives 駐車 and 場 too), each word in
+   * its base form (使えます, 使える), katakana without a final long vowel mark, and none of the particles,
+   * auxiliaries, fillers and polite phrases that say nothing about the topic.
+   */
+  private static TokenStreamComponents words() {
+    Tokenizer source = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.SEARCH);
+    TokenStream terms = new JapaneseBaseFormFilter(source);
+    terms = new JapanesePartOfSpeechStopFilter(terms, JapaneseAnalyzer.getDefaultStopTags());
+    terms = new LowerCaseFilter(terms);
+    terms = new StopFilter(terms, FaqStopWords.JAPANESE);
+    terms = new JapaneseKatakanaStemFilter(terms);
     return new TokenStreamComponents(source, terms);
   }
 

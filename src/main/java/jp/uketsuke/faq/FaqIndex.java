@@ -172,6 +172,8 @@ final class FaqIndex {
       String text = nonNull(field.equals(QUESTION) ? faq.question() : faq.answer());
       document.add(new Field(field, text, TEXT));
       document.add(new Field(field + FaqAnalyzer.KANA, text, TEXT));
+      document.add(new Field(field + FaqAnalyzer.WORDS, text, TEXT));
+      document.add(new Field(field + FaqAnalyzer.READING, FaqReadings.of(text), TEXT));
     }
     document.add(new StoredField(POSITION, position));
     return document;

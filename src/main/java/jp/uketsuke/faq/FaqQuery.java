@@ -37,10 +37,29 @@ final class FaqQuery {
   static final float KANA_WEIGHT = 0.1f;
 
   /**
+   * Weight of a Japanese word (Kuromoji, base form), beside the bigrams: 0.5 ranked best on the
+   * evaluation set, though by little (docs/quality.md); words matter more for longer, written
+   * questions, whose inflected forms bigrams split.
+   */
+  static final float WORD_WEIGHT = 0.5f;
+
+  /**
+   * Weight of a bigram of the reading ({@link FaqReadings}), beside the bigrams of the text as
+   * written: kana for kanji and homophones of speech to text. 0.25 ranked best on the evaluation
+   * set, 0.1 nearly as well (docs/quality.md) and keeps FaqRankingTest's paraphrases in the top 3
+   * (at 0.25 the reading of a shared word outweighed 費用/料金); at 1 the reading's many common
+   * syllable pairs drown the written terms.
+   */
+  static final float READING_WEIGHT = 0.1f;
+
+  /**
    * A long history yields hundreds of terms; searching all of them took 20 ms at 10,000 FAQs, the
    * rarest 128 (which decide the ranking anyway) about 3 ms. Also far below Lucene's clause limit.
    */
   static final int MAX_TERMS = 128;
+
+  /** How much of a text the word and reading views analyze (see {@link #head}). */
+  static final int MORPHOLOGY_CHARS = 64;
 
   /** Analyzing under this name keeps every term (see {@link FaqAnalyzer}). */
   private static final String ALL_TERMS = "query";
@@ -57,7 +76,11 @@ final class FaqQuery {
    */
   private final Map<Term, TermStates> found = new HashMap<>();
 
+  /** Terms of the bigram view (the text as written), which the confidence is computed on. */
   private Set<String> terms = Set.of();
+
+  /** Every term searched, keyed by the field suffix of its view ("" for the bigrams). */
+  private final List<Map.Entry<String, String>> clauses = new ArrayList<>();
 
   private FaqQuery(IndexReader reader) {
     this.reader = reader;
@@ -69,9 +92,35 @@ final class FaqQuery {
    */
   static FaqQuery of(String text, IndexReader reader) throws IOException {
     FaqQuery query = new FaqQuery(reader);
+    query.terms = query.known("", FaqTerms.distinct(ANALYZER, ALL_TERMS, text));
+    query.known(
+        FaqAnalyzer.WORDS, FaqTerms.distinct(ANALYZER, ALL_TERMS + FaqAnalyzer.WORDS, text));
+    query.known(
+        FaqAnalyzer.READING,
+        FaqTerms.distinct(ANALYZER, ALL_TERMS + FaqAnalyzer.READING, FaqReadings.of(text)));
+    return query;
+  }
+
+  /**
+   * The start of the text, for the dictionary views: a caller's words come first and are short,
+   * while morphological analysis of a long history would cost several milliseconds per turn.
+   */
+  private static String head(String text) {
+    if (text == null || text.length() <= MORPHOLOGY_CHARS) {
+      return text;
+    }
+    int end = MORPHOLOGY_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  /** Of the view's terms, those in the index (only the rarest {@link #MAX_TERMS}), as clauses. */
+  private Set<String> known(String view, Set<String> analyzed) throws IOException {
     List<Map.Entry<String, Integer>> known = new ArrayList<>();
-    for (String term : FaqTerms.distinct(ANALYZER, ALL_TERMS, text)) {
-      int df = query.docFreq(FaqIndex.QUESTION, term) + query.docFreq(FaqIndex.ANSWER, term);
+    for (String term : analyzed) {
+      int df = docFreq(FaqIndex.QUESTION + view, term) + docFreq(FaqIndex.ANSWER + view, term);
       if (df > 0) {
         known.add(Map.entry(term, df));
       }
@@ -82,12 +131,12 @@ final class FaqQuery {
     }
     Set<String> terms = new LinkedHashSet<>();
     known.forEach(entry -> terms.add(entry.getKey()));
-    query.terms = terms;
-    return query;
+    terms.forEach(term -> clauses.add(Map.entry(view, term)));
+    return terms;
   }
 
   boolean isEmpty() {
-    return terms.isEmpty();
+    return clauses.isEmpty();
   }
 
   /**
@@ -96,10 +145,12 @@ final class FaqQuery {
    */
   Query toLucene() {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (String term : terms) {
-      float weight = weight(term);
-      addClause(query, FaqIndex.QUESTION, term, QUESTION_BOOST * weight);
-      addClause(query, FaqIndex.ANSWER, term, weight);
+    for (Map.Entry<String, String> clause : clauses) {
+      String view = clause.getKey();
+      String term = clause.getValue();
+      float weight = weight(view, term);
+      addClause(query, FaqIndex.QUESTION + view, term, QUESTION_BOOST * weight);
+      addClause(query, FaqIndex.ANSWER + view, term, weight);
     }
     return query.build();
   }
@@ -124,7 +175,7 @@ final class FaqQuery {
     double total = 0;
     double covered = 0;
     for (String term : FaqTerms.distinct(ANALYZER, ALL_TERMS, question)) {
-      double idf = weight(term) * idf(docFreq(FaqIndex.QUESTION, term));
+      double idf = weight("", term) * idf(docFreq(FaqIndex.QUESTION, term));
       total += idf;
       if (terms.contains(term)) {
         covered += idf;
@@ -173,12 +224,23 @@ final class FaqQuery {
     return Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
   }
 
-  private static float weight(String term) {
+  private static float weight(String view, String term) {
+    if (view.equals(FaqAnalyzer.WORDS)) {
+      return WORD_WEIGHT;
+    } else if (view.equals(FaqAnalyzer.READING)) {
+      return READING_WEIGHT;
+    }
     return FaqAnalyzer.isKana(term) ? KANA_WEIGHT : 1f;
   }
 
-  /** The field that holds the term: hiragana-only terms live in their own fields. */
+  /**
+   * The field that holds the term: the view's own fields, and in the bigram view hiragana-only
+   * terms in their own fields.
+   */
   private static String field(String base, String term) {
+    if (base.endsWith(FaqAnalyzer.WORDS) || base.endsWith(FaqAnalyzer.READING)) {
+      return base;
+    }
     return FaqAnalyzer.isKana(term) ? base + FaqAnalyzer.KANA : base;
   }
 }
