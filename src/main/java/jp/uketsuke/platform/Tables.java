@@ -51,6 +51,10 @@ public class Tables {
   @ConfigProperty(name = "uketsuke.table.call-sids", defaultValue = "app-call-sids")
   String callSids;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.webhooks", defaultValue = "app-webhooks")
+  String webhooks;
+
   public String logs() {
     return logs;
   }
@@ -97,8 +101,23 @@ public class Tables {
     return callSids;
   }
 
+  /** Webhooks, their deliveries, and the outbox of events not yet handed to the queue. */
+  public String webhooks() {
+    return webhooks;
+  }
+
   public List<String> all() {
     return List.of(
-        logs, faq, prompts, tasks, audit, phones, usage, transcripts, idempotency, callSids);
+        logs,
+        faq,
+        prompts,
+        tasks,
+        audit,
+        phones,
+        usage,
+        transcripts,
+        idempotency,
+        callSids,
+        webhooks);
   }
 }

@@ -12,6 +12,7 @@ import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
 import jp.uketsuke.tenant.TenantContext;
+import jp.uketsuke.webhooks.WebhookEvents;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -32,6 +33,7 @@ public class TaskBook {
   @Inject AuditLog audit;
   @Inject PageTokens pageTokens;
   @Inject TaskTimes times;
+  @Inject WebhookEvents webhooks;
 
   /** Tasks in the filter's order, and the token for the next page (null at the end). */
   public record Page(List<Task> items, String nextToken) {}
@@ -134,6 +136,7 @@ public class TaskBook {
     }
     Task task = times.dated(TaskWrites.asTask(fields));
     audit.record("task.create", task.name(), null, task.summary());
+    webhooks.publish(WebhookEvents.TASK_CREATED, task);
     return task;
   }
 
@@ -150,7 +153,13 @@ public class TaskBook {
       Optional<Task> updated = repository.update(tenant.tenantId(), name, values, current.status());
       if (updated.isPresent()) {
         audit.record("task.update", name, current.summary(), updated.get().summary());
-        return times.dated(updated.get());
+        Task task = times.dated(updated.get());
+        boolean cancelled =
+            task.taskStatus() == TaskStatus.CANCELLED
+                && current.taskStatus() != TaskStatus.CANCELLED;
+        webhooks.publish(
+            cancelled ? WebhookEvents.TASK_CANCELLED : WebhookEvents.TASK_UPDATED, task);
+        return task;
       }
     }
     throw ApiException.conflict("The task changed while it was being updated; try again.");

@@ -88,6 +88,7 @@ class HealthTest {
     health.tables.transcripts = "t-transcripts";
     health.tables.idempotency = "t-idempotency";
     health.tables.callSids = "t-call-sids";
+    health.tables.webhooks = "t-webhooks";
     health.interval = Duration.ofSeconds(30);
     health.nanoTime = now::get;
     log.addHandler(capture);
