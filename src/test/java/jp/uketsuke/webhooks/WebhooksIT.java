@@ -17,17 +17,22 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.LocalStack;
+import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Webhooks against WireMock receivers, through the stack's SQS (ElasticMQ): deliveries are signed
@@ -39,7 +44,8 @@ class WebhooksIT {
   private static final WireMock WIREMOCK = LocalStack.get().wiremock();
   private static final Duration WAIT = Duration.ofSeconds(30);
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final Api owner = Api.as(Tokens.person("hooks-" + run));
+  private final String tenant = "hooks-" + run;
+  private final Api owner = Api.as(Tokens.person(tenant));
 
   @Test
   void aTestEventArrivesSignedWithTheSecretShownAtCreation() {
@@ -134,6 +140,86 @@ class WebhooksIT {
     assertThat(event.getString("type")).isEqualTo("task.cancelled");
     assertThat(event.getJsonObject("data").getString("status")).isEqualTo("cancelled");
     assertThat(onlyDelivery(id).getString("type")).isEqualTo("task.cancelled");
+  }
+
+  @Test
+  void aDeliveryThatAStoppedPodLeftInTheOutboxIsSentByTheSweep() {
+    String path = "/hooks/" + run + "/orphan";
+    WIREMOCK.register(post(urlPathEqualTo(path)).willReturn(ok()));
+    String hookId = create(path, "[\"task.created\"]").getJsonObject("item").getString("id");
+    // What WebhookEvents wrote before the change was acknowledged, when the pod stopped before
+    // the queue took the message: the delivery and its outbox entry, a minute old.
+    String at =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx")
+            .format(Instant.now().minusSeconds(60).atOffset(ZoneOffset.UTC));
+    String eventId = "evt_" + String.format("%012x", System.currentTimeMillis()) + run + run;
+    String body =
+        "{\"id\":\""
+            + eventId
+            + "\",\"type\":\"task.created\",\"created_at\":\""
+            + at
+            + "\",\"data\":{\"name\":\"left-"
+            + run
+            + "\"}}";
+    String table = RawDynamo.table("webhooks");
+    RawDynamo.client()
+        .putItem(
+            b ->
+                b.tableName(table)
+                    .item(
+                        Map.of(
+                            "client_id",
+                            s(tenant),
+                            "sk",
+                            s("delivery#" + hookId + "#" + eventId),
+                            "event_id",
+                            s(eventId),
+                            "type",
+                            s("task.created"),
+                            "status",
+                            s("retrying"),
+                            "attempts",
+                            AttributeValue.fromN("0"),
+                            "created_at",
+                            s(at),
+                            "body",
+                            s(body))));
+    Map<String, AttributeValue> outboxKey =
+        Map.of(
+            "client_id", s("#outbox"), "sk", s(at + "#" + tenant + "#" + hookId + "#" + eventId));
+    Map<String, AttributeValue> entry = new java.util.HashMap<>(outboxKey);
+    entry.putAll(Map.of("tenant", s(tenant), "hook_id", s(hookId), "event_id", s(eventId)));
+    RawDynamo.client().putItem(b -> b.tableName(table).item(entry));
+
+    LoggedRequest request = Eventually.within(WAIT, () -> single(received(path)));
+    assertThat(request.getHeader("Uketsuke-Event-Id")).isEqualTo(eventId);
+    assertThat(request.getBodyAsString()).isEqualTo(body);
+    Eventually.holds(
+        WAIT, () -> assertThat(onlyDelivery(hookId).getString("status")).isEqualTo("delivered"));
+    assertThat(RawDynamo.client().getItem(b -> b.tableName(table).key(outboxKey)).hasItem())
+        .as("the outbox entry, once the queue took it")
+        .isFalse();
+  }
+
+  @Test
+  void aChangeThatFailedWritesNoDelivery() {
+    String path = "/hooks/" + run + "/failed-changes";
+    WIREMOCK.register(post(urlPathEqualTo(path)).willReturn(ok()));
+    String hookId =
+        create(path, "[\"task.created\", \"task.updated\", \"task.cancelled\"]")
+            .getJsonObject("item")
+            .getString("id");
+    String task = "failing-" + run;
+    owner.post("/task", "{\"name\": \"" + task + "\"}").ok();
+
+    owner.post("/task", "{\"name\": \"" + task + "\"}").problem(409);
+    owner.put("/task/" + task, "{\"status\": \"done\"}").problem(409);
+    owner.put("/task/missing-" + task, "{\"request\": \"x\"}").problem(404);
+
+    // Deliveries are written before a change is acknowledged: no waiting needed to see them all.
+    var items = owner.get("/webhooks/" + hookId + "/deliveries").ok().getJsonArray("items");
+    assertThat(items).hasSize(1);
+    assertThat(items.getJsonObject(0).getString("type")).isEqualTo("task.created");
   }
 
   @Test
@@ -256,6 +342,10 @@ class WebhooksIT {
     } catch (java.security.GeneralSecurityException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
   }
 
   private static JsonObject json(String text) {
