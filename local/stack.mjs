@@ -114,6 +114,7 @@ const tables = {
   idempotency: process.env.TABLE_IDEMPOTENCY || 'app-idempotency',
   callSids: process.env.TABLE_CALL_SIDS || 'app-call-sids',
   webhooks: process.env.TABLE_WEBHOOKS || 'app-webhooks',
+  callSummaries: process.env.TABLE_CALL_SUMMARIES || 'app-call-summaries',
 };
 // SQS queues (ElasticMQ): webhook deliveries, and the dead letters of messages that kept failing.
 const queues = {
@@ -422,6 +423,7 @@ const tableDefs = [
   { TableName: tables.callSids, AttributeDefinitions: [S('call_sid')], KeySchema: key('call_sid') },
   // Webhooks, their deliveries, and (under client_id "_outbox") events not yet handed to SQS.
   { TableName: tables.webhooks, AttributeDefinitions: [S('client_id'), S('sk')], KeySchema: key('client_id', 'sk') },
+  { TableName: tables.callSummaries, AttributeDefinitions: [S('client_id'), S('call_sid')], KeySchema: key('client_id', 'call_sid') },
 ];
 
 async function listAllTables() {

@@ -55,6 +55,10 @@ public class Tables {
   @ConfigProperty(name = "uketsuke.table.webhooks", defaultValue = "app-webhooks")
   String webhooks;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.call-summaries", defaultValue = "app-call-summaries")
+  String callSummaries;
+
   public String logs() {
     return logs;
   }
@@ -106,6 +110,11 @@ public class Tables {
     return webhooks;
   }
 
+  /** The summary of each ended call (key: tenant, call SID); written once per call. */
+  public String callSummaries() {
+    return callSummaries;
+  }
+
   public List<String> all() {
     return List.of(
         logs,
@@ -118,6 +127,7 @@ public class Tables {
         transcripts,
         idempotency,
         callSids,
-        webhooks);
+        webhooks,
+        callSummaries);
   }
 }

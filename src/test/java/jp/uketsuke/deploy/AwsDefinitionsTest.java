@@ -51,6 +51,7 @@ class AwsDefinitionsTest {
     KEYS.put("app-idempotency", List.of("client_id", "key"));
     KEYS.put("app-call-sids", List.of("call_sid"));
     KEYS.put("app-webhooks", List.of("client_id", "sk"));
+    KEYS.put("app-call-summaries", List.of("client_id", "call_sid"));
   }
 
   private static final Pattern TABLE_ARN =
@@ -175,7 +176,7 @@ class AwsDefinitionsTest {
         .contains("existing=(app-logs app-faq app-prompts app-tasks)")
         .contains(
             "new=(app-audit app-phones app-usage app-transcripts app-idempotency app-call-sids"
-                + " app-webhooks)")
+                + " app-webhooks app-call-summaries)")
         .contains("PointInTimeRecoveryEnabled=true");
   }
 

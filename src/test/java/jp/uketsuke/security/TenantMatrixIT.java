@@ -447,6 +447,10 @@ class TenantMatrixIT {
                     "/chat",
                     json("phone_number", s.phone, "user_text", bMarker() + " 予約は?"))));
     p.put("GET /chat-logs", s -> List.of(nothing("/chat-logs?minutes=1440")));
+    // Ended calls: B may end and read its own calls, never A's.
+    p.put(
+        "POST /call/end", s -> List.of(nothing("POST", "/call/end", json("call_sid", s.callSid))));
+    p.put("GET /call/summary", s -> List.of(nothing("/call/summary?call_sid=" + s.callSid)));
     // Webhooks
     p.put("GET /webhooks", s -> List.of(nothing("/webhooks")));
     p.put(
@@ -550,6 +554,8 @@ class TenantMatrixIT {
     v.put("GET /prompt/versions", s -> new OwnerView("/prompt/versions", s.prompt1));
     v.put("GET /func-config", s -> new OwnerView("/func-config", s.instructions));
     v.put("GET /ext-tools", s -> new OwnerView("/ext-tools", s.extToolDescription));
+    v.put(
+        "GET /call/summary", s -> new OwnerView("/call/summary?call_sid=" + s.callSid, s.userText));
     v.put("GET /webhooks", s -> new OwnerView("/webhooks", s.webhookDescription));
     v.put("GET /webhooks/{id}/deliveries", s -> new OwnerView(webhook(s) + "/deliveries", null));
     v.put("GET /chat-logs", s -> new OwnerView("/chat-logs?minutes=1440", s.chatTs));

@@ -159,7 +159,9 @@ final class TenantSeed {
             .map(item -> item.getString("ts"))
             .findFirst()
             .orElseThrow(() -> new AssertionError("A's chat turn was not stored"));
-    // Subscribed only to what B's probes cannot cause for A: nothing is sent during the matrix.
+    voiceA().post("/call/end", json("call_sid", callSid)).ok();
+    // Subscribed only to what B's probes cannot cause for A (A's call ended before): nothing is
+    // sent during the matrix.
     webhookId =
         a.post(
                 "/webhooks",
