@@ -16,7 +16,7 @@ import { parseArgs, parsePort, readJsonIfExists, writeFileAtomic, writeJsonAtomi
 
 const USAGE = `usage: node local/stack.mjs [--data DIR] [--fresh|--keep] [--dynamo-port 8000] [--cognito-port 9229]
        [--signer-port 9230] [--host 127.0.0.1] [--liberty-config FILE] [--ready-file FILE] [--seed-demo]
-       [--wiremock-jar JAR --wiremock-port N] [--var NAME=VALUE ...]`;
+       [--wiremock-jar JAR --wiremock-port N] [--elasticmq-classpath FILE --sqs-port 9324] [--var NAME=VALUE ...]`;
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[stack] ${msg}`);
@@ -63,7 +63,7 @@ for (let i = 2; i < process.argv.length; i++) {
 try {
   opts = parseArgs(argv, {
     values: ['data', 'dynamo-port', 'cognito-port', 'signer-port', 'liberty-config', 'ready-file', 'host',
-      'wiremock-jar', 'wiremock-port'],
+      'wiremock-jar', 'wiremock-port', 'elasticmq-classpath', 'sqs-port'],
     flags: ['fresh', 'keep', 'seed-demo', 'help'],
   });
 } catch (e) {
@@ -113,6 +113,13 @@ const tables = {
   transcripts: process.env.TABLE_TRANSCRIPTS || 'app-transcripts',
   idempotency: process.env.TABLE_IDEMPOTENCY || 'app-idempotency',
   callSids: process.env.TABLE_CALL_SIDS || 'app-call-sids',
+  webhooks: process.env.TABLE_WEBHOOKS || 'app-webhooks',
+  callSummaries: process.env.TABLE_CALL_SUMMARIES || 'app-call-summaries',
+};
+// SQS queues (ElasticMQ): webhook deliveries, and the dead letters of messages that kept failing.
+const queues = {
+  webhooks: process.env.QUEUE_WEBHOOKS || 'uketsuke-webhooks',
+  webhooksDlq: process.env.QUEUE_WEBHOOKS_DLQ || 'uketsuke-webhooks-dlq',
 };
 const serviceScope = (process.env.SERVICE_SCOPE || 'uketsuke/voice').trim();
 const allowedScopes = serviceScope.split(/\s+/).filter(Boolean);
@@ -414,6 +421,9 @@ const tableDefs = [
   // Expiry (expires_at) is also checked by the service: dynalite has no TTL.
   { TableName: tables.idempotency, AttributeDefinitions: [S('client_id'), S('key')], KeySchema: key('client_id', 'key') },
   { TableName: tables.callSids, AttributeDefinitions: [S('call_sid')], KeySchema: key('call_sid') },
+  // Webhooks, their deliveries, and (under client_id "_outbox") events not yet handed to SQS.
+  { TableName: tables.webhooks, AttributeDefinitions: [S('client_id'), S('sk')], KeySchema: key('client_id', 'sk') },
+  { TableName: tables.callSummaries, AttributeDefinitions: [S('client_id'), S('call_sid')], KeySchema: key('client_id', 'call_sid') },
 ];
 
 async function listAllTables() {
@@ -605,6 +615,53 @@ async function startWireMock(jar, port) {
   }
   throw new Error(`WireMock did not answer on ${url} within 60 s`);
 }
+// ---------------------------------------------------------------- ElasticMQ (SQS)
+// A child JVM like WireMock: ElasticMQ in memory (messages do not survive a restart of the stack;
+// events not yet handed over stay in the webhooks table's outbox), queues created here.
+let elasticmq = null;
+async function startElasticMq(classpathFile, port) {
+  if (!fs.existsSync(classpathFile)) throw new Error(`ElasticMQ class path file not found: ${classpathFile}`);
+  const classpath = fs.readFileSync(classpathFile, 'utf8').trim();
+  const launcher = path.join(path.dirname(new URL(import.meta.url).pathname), 'elasticmq', 'ElasticMq.java');
+  elasticmq = spawn('java', ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-cp', classpath, launcher, String(port)],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  let exited = null;
+  let ready = false;
+  elasticmq.stdout.on('data', (d) => { if (String(d).includes('ready')) ready = true; });
+  elasticmq.on('exit', (code) => { exited = code; if (!stopping) fail(`ElasticMQ exited (code ${code})`); });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 1200 && !ready; i++) {
+    if (exited !== null) throw new Error(`ElasticMQ could not start on port ${port} (exit ${exited})`);
+    await sleep(100);
+  }
+  if (!ready) throw new Error(`ElasticMQ did not start on ${url} within 120 s`);
+  const dlq = await sqs(url, 'CreateQueue', { QueueName: queues.webhooksDlq });
+  const dlqArn = (await sqs(url, 'GetQueueAttributes', { QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))
+    .Attributes.QueueArn;
+  // The service retries through visibility timeouts it sets itself; the redrive only catches a
+  // message that keeps killing its consumer.
+  const main = await sqs(url, 'CreateQueue', {
+    QueueName: queues.webhooks,
+    Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: '100' }) },
+  });
+  state.sqs = { endpoint: url, webhooksQueueUrl: main.QueueUrl, webhooksDlqUrl: dlq.QueueUrl };
+  log(`elasticmq: ${url}, queues ${queues.webhooks}, ${queues.webhooksDlq}`);
+}
+async function sqs(url, action, body) {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AmazonSQS.${action}` },
+    body: JSON.stringify(body),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`SQS ${action}: ${r.status} ${text}`);
+  return JSON.parse(text);
+}
+function stopElasticMq() {
+  if (elasticmq && elasticmq.exitCode === null) elasticmq.kill('SIGTERM');
+}
+process.on('exit', stopElasticMq);
+
 function stopWireMock() {
   if (wiremock && wiremock.exitCode === null) wiremock.kill('SIGTERM');
 }
@@ -626,6 +683,10 @@ function libertyXml(info) {
     v('uketsuke.auth.web-clients', info.webClientId),
     v('uketsuke.auth.service-clients', info.serviceClientId),
     v('uketsuke.auth.service-scope', info.serviceScope),
+    ...(info.sqs ? [
+      v('uketsuke.sqs.endpoint', info.sqs.endpoint),
+      v('uketsuke.webhooks.queue-url', info.sqs.webhooksQueueUrl),
+    ] : []),
     ...extraVars.map(([name, value]) => v(name, value)),
     '</server>',
     '',
@@ -647,6 +708,7 @@ async function shutdown(signal) {
   log(`${signal}: stopping`);
   setTimeout(() => { console.error('[stack] shutdown took too long; exiting'); releaseLock(); process.exit(0); }, 10_000).unref();
   stopWireMock();
+  stopElasticMq();
   await Promise.allSettled(servers.map(([, s]) => closeServer(s)));
   releaseLock();
   log('stopped');
@@ -669,7 +731,11 @@ async function main() {
   ]);
   log(`listening: dynamodb ${dynamoEndpoint}, cognito ${cognitoEndpoint}, signer ${signerEndpoint} (data ${dataDir})`);
 
-  if (opts['wiremock-jar']) await startWireMock(opts['wiremock-jar'], parsePort(opts['wiremock-port'], 'wiremock-port'));
+  await Promise.all([
+    opts['wiremock-jar'] ? startWireMock(opts['wiremock-jar'], parsePort(opts['wiremock-port'], 'wiremock-port')) : null,
+    opts['elasticmq-classpath']
+      ? startElasticMq(path.resolve(opts['elasticmq-classpath']), parsePort(opts['sqs-port'] ?? 9324, 'sqs-port')) : null,
+  ]);
 
   const { jwk, created } = loadOrCreateSignerKey(signerKeyFile);
   state.signerJwk = jwk;
@@ -703,6 +769,7 @@ async function main() {
     tables,
     libertyConfig,
     wiremockUrl: state.wiremockUrl ?? null,
+    sqs: state.sqs ?? null,
     demo: opts['seed-demo'] ? { tenant: demo.DEMO_TENANT, email: demo.DEMO_EMAIL, password: demo.DEMO_PASSWORD } : null,
   };
   if (libertyConfig) writeFileAtomic(libertyConfig, libertyXml(info));
@@ -720,6 +787,7 @@ async function main() {
     `  JWKS      ${info.jwksUri}`,
     `  clients   web ${state.webClientId}, service ${state.serviceClientId} (scope ${serviceScope})`,
   ];
+  if (state.sqs) lines.push(`  SQS       ${state.sqs.endpoint}   queue ${state.sqs.webhooksQueueUrl}`);
   if (libertyConfig) lines.push(`  Liberty   ${libertyConfig}`);
   if (opts['seed-demo']) lines.push(`  demo user ${demo.DEMO_EMAIL} / ${demo.DEMO_PASSWORD} (tenant ${demo.DEMO_TENANT}, group ${demo.DEMO_GROUP})`);
   lines.push(

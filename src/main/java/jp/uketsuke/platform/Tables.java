@@ -51,6 +51,14 @@ public class Tables {
   @ConfigProperty(name = "uketsuke.table.call-sids", defaultValue = "app-call-sids")
   String callSids;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.webhooks", defaultValue = "app-webhooks")
+  String webhooks;
+
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.call-summaries", defaultValue = "app-call-summaries")
+  String callSummaries;
+
   public String logs() {
     return logs;
   }
@@ -97,8 +105,29 @@ public class Tables {
     return callSids;
   }
 
+  /** Webhooks, their deliveries, and the outbox of events not yet handed to the queue. */
+  public String webhooks() {
+    return webhooks;
+  }
+
+  /** The summary of each ended call (key: tenant, call SID); written once per call. */
+  public String callSummaries() {
+    return callSummaries;
+  }
+
   public List<String> all() {
     return List.of(
-        logs, faq, prompts, tasks, audit, phones, usage, transcripts, idempotency, callSids);
+        logs,
+        faq,
+        prompts,
+        tasks,
+        audit,
+        phones,
+        usage,
+        transcripts,
+        idempotency,
+        callSids,
+        webhooks,
+        callSummaries);
   }
 }

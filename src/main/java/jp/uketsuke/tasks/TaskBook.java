@@ -13,6 +13,7 @@ import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
 import jp.uketsuke.platform.idempotency.IdempotentRequest;
 import jp.uketsuke.tenant.TenantContext;
+import jp.uketsuke.webhooks.WebhookEvents;
 
 /**
  * The current tenant's tasks, for the REST routes and the assistant's task tools alike: the same
@@ -33,6 +34,7 @@ public class TaskBook {
   @Inject PageTokens pageTokens;
   @Inject TaskTimes times;
   @Inject IdempotentRequest request;
+  @Inject WebhookEvents webhooks;
 
   /** Tasks in the filter's order, and the token for the next page (null at the end). */
   public record Page(List<Task> items, String nextToken) {}
@@ -135,6 +137,7 @@ public class TaskBook {
                 .insert(tenant.tenantId(), fields, request.writeId())
                 .orElseThrow(() -> new TaskException.Exists(fields.get("name"))));
     audit.record("task.create", task.name(), null, task.summary());
+    webhooks.publish(WebhookEvents.TASK_CREATED, task);
     return task;
   }
 
@@ -151,7 +154,13 @@ public class TaskBook {
       Optional<Task> updated = repository.update(tenant.tenantId(), name, values, current.status());
       if (updated.isPresent()) {
         audit.record("task.update", name, current.summary(), updated.get().summary());
-        return times.dated(updated.get());
+        Task task = times.dated(updated.get());
+        boolean cancelled =
+            task.taskStatus() == TaskStatus.CANCELLED
+                && current.taskStatus() != TaskStatus.CANCELLED;
+        webhooks.publish(
+            cancelled ? WebhookEvents.TASK_CANCELLED : WebhookEvents.TASK_UPDATED, task);
+        return task;
       }
     }
     throw ApiException.conflict("The task changed while it was being updated; try again.");

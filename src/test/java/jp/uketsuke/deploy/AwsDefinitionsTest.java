@@ -50,6 +50,8 @@ class AwsDefinitionsTest {
     KEYS.put("app-transcripts", List.of("client_id", "recording_sid"));
     KEYS.put("app-idempotency", List.of("client_id", "key"));
     KEYS.put("app-call-sids", List.of("call_sid"));
+    KEYS.put("app-webhooks", List.of("client_id", "sk"));
+    KEYS.put("app-call-summaries", List.of("client_id", "call_sid"));
   }
 
   private static final Pattern TABLE_ARN =
@@ -96,6 +98,9 @@ class AwsDefinitionsTest {
     for (JsonValue value : policy.getJsonArray("Statement")) {
       JsonObject statement = value.asJsonObject();
       assertThat(statement.getString("Effect")).isEqualTo("Allow");
+      if (statement.getString("Sid", "").equals(WEBHOOK_QUEUE_STATEMENT)) {
+        continue; // serviceRoleMayUseOnlyTheWebhookQueue
+      }
       List<String> statementActions = strings(statement.get("Action"));
       actions.addAll(statementActions);
       for (String resource : strings(statement.get("Resource"))) {
@@ -116,13 +121,62 @@ class AwsDefinitionsTest {
     assertThat(tablesGranted).containsExactlyInAnyOrderElementsOf(KEYS.keySet());
   }
 
+  private static final String WEBHOOK_QUEUE_STATEMENT = "UketsukeWebhookQueue";
+
+  /** The SQS calls of src/main/java: {@code sqs.sendMessage(}... */
+  private static final Pattern SQS_CALL =
+      Pattern.compile(
+          "sqs\\.(sendMessage|receiveMessage|deleteMessage|changeMessageVisibility"
+              + "|createQueue|deleteQueue|purgeQueue|getQueueAttributes|setQueueAttributes)\\(");
+
+  @Test
+  void serviceRoleMayUseOnlyTheWebhookQueueWithTheCallsTheCodeMakes() throws IOException {
+    JsonObject policy = read(AWS.resolve("iam-policy.json"));
+    List<JsonObject> sqs =
+        policy.getJsonArray("Statement").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(s -> strings(s.get("Action")).stream().anyMatch(a -> a.startsWith("sqs:")))
+            .toList();
+    assertThat(sqs).hasSize(1);
+    JsonObject statement = sqs.get(0);
+    assertThat(statement.getString("Sid")).isEqualTo(WEBHOOK_QUEUE_STATEMENT);
+    String queue = read(AWS.resolve("queues/uketsuke-webhooks.json")).getString("QueueName");
+    assertThat(strings(statement.get("Resource")))
+        .containsExactly("arn:aws:sqs:${AWS_REGION}:${AWS_ACCOUNT_ID}:" + queue);
+    Set<String> calls = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher call = SQS_CALL.matcher(Files.readString(file));
+        while (call.find()) {
+          String operation = call.group(1);
+          calls.add("sqs:" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
+        }
+      }
+    }
+    assertThat(strings(statement.get("Action"))).containsExactlyInAnyOrderElementsOf(calls);
+  }
+
+  @Test
+  void theWebhookQueueHasADeadLetterQueueAndKeepsMessagesLongerThanTheRetries() throws IOException {
+    JsonObject attributes =
+        read(AWS.resolve("queues/uketsuke-webhooks.json")).getJsonObject("Attributes");
+    assertThat(Integer.parseInt(attributes.getString("MessageRetentionPeriod")))
+        .as("seconds a message is kept: more than the 24 h of retries")
+        .isGreaterThan(24 * 3600);
+    String dlq = read(AWS.resolve("queues/uketsuke-webhooks-dlq.json")).getString("QueueName");
+    assertThat(attributes.getString("RedrivePolicy")).contains(":" + dlq + "\"");
+    assertThat(Files.readString(AWS.resolve("create-queues.sh")))
+        .contains("for queue in " + dlq + " uketsuke-webhooks; do");
+  }
+
   @Test
   void tableScriptNeverCreatesTheFourProductionTables() throws IOException {
     String script = Files.readString(AWS.resolve("create-tables.sh"));
     assertThat(script)
         .contains("existing=(app-logs app-faq app-prompts app-tasks)")
         .contains(
-            "new=(app-audit app-phones app-usage app-transcripts app-idempotency app-call-sids)")
+            "new=(app-audit app-phones app-usage app-transcripts app-idempotency app-call-sids"
+                + " app-webhooks app-call-summaries)")
         .contains("PointInTimeRecoveryEnabled=true");
   }
 

@@ -88,6 +88,8 @@ class HealthTest {
     health.tables.transcripts = "t-transcripts";
     health.tables.idempotency = "t-idempotency";
     health.tables.callSids = "t-call-sids";
+    health.tables.webhooks = "t-webhooks";
+    health.tables.callSummaries = "t-call-summaries";
     health.interval = Duration.ofSeconds(30);
     health.nanoTime = now::get;
     log.addHandler(capture);

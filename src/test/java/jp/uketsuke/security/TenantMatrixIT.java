@@ -226,6 +226,7 @@ class TenantMatrixIT {
     assertThat(a.get("/prompt").ok().getString("content")).isEqualTo(SEED.prompt2);
     assertThat(a.get("/func-config").ok().toString()).contains(SEED.instructions);
     assertThat(a.get("/ext-tools").ok().toString()).contains(SEED.extToolDescription);
+    assertThat(a.get("/webhooks").ok().toString()).contains(SEED.webhookDescription);
   }
 
   private static void probeAsB(Probe probe) {
@@ -446,6 +447,30 @@ class TenantMatrixIT {
                     "/chat",
                     json("phone_number", s.phone, "user_text", bMarker() + " 予約は?"))));
     p.put("GET /chat-logs", s -> List.of(nothing("/chat-logs?minutes=1440")));
+    // Ended calls: B may end and read its own calls, never A's.
+    p.put(
+        "POST /call/end", s -> List.of(nothing("POST", "/call/end", json("call_sid", s.callSid))));
+    p.put("GET /call/summary", s -> List.of(nothing("/call/summary?call_sid=" + s.callSid)));
+    // Webhooks
+    p.put("GET /webhooks", s -> List.of(nothing("/webhooks")));
+    p.put(
+        "POST /webhooks",
+        s ->
+            List.of(
+                fresh(
+                    "POST",
+                    "/webhooks",
+                    "{\"url\": \""
+                        + LocalStack.get().wiremockUrl()
+                        + s.webhookPath
+                        + "\", \"events\": [\"call.ended\"]}")));
+    p.put("DELETE /webhooks/{id}", s -> List.of(notFound("DELETE", webhook(s))));
+    p.put(
+        "POST /webhooks/{id}/rotate-secret",
+        s -> List.of(notFound("POST", webhook(s) + "/rotate-secret", "{}")));
+    p.put("POST /webhooks/{id}/test", s -> List.of(notFound("POST", webhook(s) + "/test", "{}")));
+    p.put(
+        "GET /webhooks/{id}/deliveries", s -> List.of(notFound("GET", webhook(s) + "/deliveries")));
     p.put("GET /usage", s -> List.of(nothing("/usage")));
     p.put(
         "GET /session-config",
@@ -529,6 +554,10 @@ class TenantMatrixIT {
     v.put("GET /prompt/versions", s -> new OwnerView("/prompt/versions", s.prompt1));
     v.put("GET /func-config", s -> new OwnerView("/func-config", s.instructions));
     v.put("GET /ext-tools", s -> new OwnerView("/ext-tools", s.extToolDescription));
+    v.put(
+        "GET /call/summary", s -> new OwnerView("/call/summary?call_sid=" + s.callSid, s.userText));
+    v.put("GET /webhooks", s -> new OwnerView("/webhooks", s.webhookDescription));
+    v.put("GET /webhooks/{id}/deliveries", s -> new OwnerView(webhook(s) + "/deliveries", null));
     v.put("GET /chat-logs", s -> new OwnerView("/chat-logs?minutes=1440", s.chatTs));
     v.put("GET /session-config", s -> new OwnerView("/session-config?phone=" + s.phone, s.prompt2));
     return v;
@@ -536,6 +565,10 @@ class TenantMatrixIT {
 
   private static String faq(TenantSeed s) {
     return "/faq/" + Route.encode(s.faqQuestion);
+  }
+
+  private static String webhook(TenantSeed s) {
+    return "/webhooks/" + s.webhookId;
   }
 
   private static String task(TenantSeed s) {

@@ -43,7 +43,10 @@ final class TenantSeed {
   final String instructions = "A社の道具指示" + marker + "i";
   final String extToolDescription = "A社の外部道具" + marker + "x";
   final String ownerEmail = tenantA + "-owner@example.com";
+  final String webhookDescription = "A社のフック" + marker + "w";
+  final String webhookPath = "/matrix-hooks/" + marker;
 
+  String webhookId;
   String turnTs;
   String chatTs;
   String callsCursor;
@@ -90,6 +93,9 @@ final class TenantSeed {
             instructions,
             extToolDescription,
             ownerEmail,
+            webhookDescription,
+            webhookPath,
+            webhookId,
             tenantA));
     secrets.addAll(auditIds);
     secrets.add(turnTs);
@@ -153,6 +159,21 @@ final class TenantSeed {
             .map(item -> item.getString("ts"))
             .findFirst()
             .orElseThrow(() -> new AssertionError("A's chat turn was not stored"));
+    voiceA().post("/call/end", json("call_sid", callSid)).ok();
+    // Subscribed only to what B's probes cannot cause for A (A's call ended before): nothing is
+    // sent during the matrix.
+    webhookId =
+        a.post(
+                "/webhooks",
+                "{\"url\": \""
+                    + jp.uketsuke.testing.LocalStack.get().wiremockUrl()
+                    + webhookPath
+                    + "\", \"events\": [\"call.ended\"], \"description\": \""
+                    + webhookDescription
+                    + "\"}")
+            .ok()
+            .getJsonObject("item")
+            .getString("id");
     // The phone directory is derived from the log within seconds; the probes need it complete.
     Eventually.holds(
         Duration.ofSeconds(10),

@@ -1,0 +1,101 @@
+package jp.uketsuke.webhooks;
+
+import static jp.uketsuke.platform.Jsonp.JSON;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jp.uketsuke.platform.Timestamps;
+import jp.uketsuke.tenant.TenantContext;
+
+/**
+ * Publishes the current tenant's events to its webhooks. Called after a change was stored and
+ * before it is acknowledged: each delivery and its outbox entry are written first (so an
+ * acknowledged change's event survives the pod), then handed to the queue; what the queue did not
+ * take is sent by the outbox sweep of any pod. A change that failed never gets here.
+ */
+@ApplicationScoped
+public class WebhookEvents {
+  public static final String TASK_CREATED = "task.created";
+  public static final String TASK_UPDATED = "task.updated";
+  public static final String TASK_CANCELLED = "task.cancelled";
+  public static final String CALL_ENDED = "call.ended";
+
+  private static final Logger LOG = Logger.getLogger(WebhookEvents.class.getName());
+  private static final Jsonb JSONB =
+      JsonbBuilder.create(
+          new JsonbConfig()
+              .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+
+  @Inject TenantContext tenant;
+  @Inject WebhookStore store;
+  @Inject WebhookOutbox outbox;
+  @Inject WebhookQueue queue;
+
+  /**
+   * @param data the event's {@code data}, as the API shows it (a record, mapped like responses)
+   */
+  public void publish(String type, Object data) {
+    String tenantId = tenant.tenantId();
+    List<StoredWebhook> hooks = store.all(tenantId).stream().filter(h -> h.wants(type)).toList();
+    if (!hooks.isEmpty()) {
+      deliver(tenantId, hooks, type, JSONB.toJson(data));
+    }
+  }
+
+  /** Sends a {@code webhook.test} event to one webhook now; its event id. */
+  String test(String tenantId, StoredWebhook hook) {
+    String data = JSON.createObjectBuilder().add("webhook_id", hook.hook().id()).build().toString();
+    return deliver(tenantId, List.of(hook), WebhookEvent.TEST, data);
+  }
+
+  private String deliver(String tenantId, List<StoredWebhook> hooks, String type, String data) {
+    Instant now = Instant.now();
+    String id = WebhookEvent.newId(now);
+    String createdAt = Timestamps.format(now);
+    String body = body(id, type, createdAt, data);
+    WebhookEvent event = new WebhookEvent(id, type, createdAt, body);
+    List<WebhookOutbox.Entry> entries = new ArrayList<>();
+    for (StoredWebhook hook : hooks) {
+      store.addDelivery(tenantId, hook.hook().id(), event);
+      entries.add(outbox.add(new QueuedDelivery(tenantId, hook.hook().id(), id), now));
+    }
+    if (queue.configured()) {
+      for (WebhookOutbox.Entry entry : entries) {
+        handOver(queue, outbox, entry);
+      }
+    }
+    return id;
+  }
+
+  /** Queue, then forget the outbox entry; a failure leaves the entry for the sweep. */
+  static void handOver(WebhookQueue queue, WebhookOutbox outbox, WebhookOutbox.Entry entry) {
+    try {
+      queue.send(entry.delivery());
+      outbox.remove(entry);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "webhook delivery left in the outbox for the sweep", e);
+    }
+  }
+
+  private static String body(String id, String type, String createdAt, String data) {
+    try (var reader = JSON.createReader(new StringReader(data))) {
+      return JSON.createObjectBuilder()
+          .add("id", id)
+          .add("type", type)
+          .add("created_at", createdAt)
+          .add("data", reader.readValue())
+          .build()
+          .toString();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package jp.uketsuke.webhooks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Eventually;
+import jp.uketsuke.testing.LocalStack;
+import jp.uketsuke.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /call/end}: the first end of a call stores its extractive summary and sends one
+ * {@code call.ended}; ending it again answers the same summary and sends nothing more.
+ */
+class CallEndedIT {
+  private static final WireMock WIREMOCK = LocalStack.get().wiremock();
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String tenant = "ended-" + run;
+  private final Api owner = Api.as(Tokens.person(tenant));
+  private final Api voice = Api.as(Tokens.service()).header("x-client-id", tenant);
+  private final String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+  private final String phone = "090" + (10_000_000 + Math.abs(run.hashCode() % 89_999_999));
+
+  @Test
+  void theFirstEndStoresTheSummaryAndSendsCallEndedOnce() {
+    String path = "/hooks/" + run + "/ended";
+    WIREMOCK.register(post(urlPathEqualTo(path)).willReturn(ok()));
+    String hookId =
+        owner
+            .post(
+                "/webhooks",
+                "{\"url\": \""
+                    + LocalStack.get().wiremockUrl()
+                    + path
+                    + "\", \"events\": [\"call.ended\"]}")
+            .ok()
+            .getJsonObject("item")
+            .getString("id");
+    turn("明日の19時に2名で予約したいです", "かしこまりました。");
+    String task = "reservation-" + run;
+    voice
+        .post(
+            "/task",
+            "{\"name\": \""
+                + task
+                + "\", \"phone_number\": \""
+                + phone
+                + "\", \"call_sid\": \""
+                + callSid
+                + "\"}")
+        .ok();
+    turn("ありがとう", "ご予約を承りました。お待ちしております。");
+    owner.get("/call/summary?call_sid=" + callSid).problem(404);
+
+    JsonObject summary =
+        voice
+            .post("/call/end", "{\"call_sid\": \"" + callSid + "\"}")
+            .ok()
+            .getJsonObject("summary");
+
+    assertThat(summary.getString("call_sid")).isEqualTo(callSid);
+    assertThat(summary.getInt("turns")).isEqualTo(2);
+    assertThat(summary.getString("caller_intent")).isEqualTo("明日の19時に2名で予約したいです");
+    assertThat(summary.getJsonArray("tasks").getString(0)).isEqualTo(task);
+    assertThat(summary.getString("text")).contains("明日の19時", task, "お待ちしております");
+    assertThat(summary.getString("mode")).isEqualTo("extractive");
+    JsonObject again =
+        owner
+            .post("/call/end", "{\"call_sid\": \"" + callSid + "\"}")
+            .ok()
+            .getJsonObject("summary");
+    assertThat(again).isEqualTo(summary);
+    assertThat(owner.get("/call/summary?call_sid=" + callSid).ok().getJsonObject("summary"))
+        .isEqualTo(summary);
+    // Deliveries are written before an end is acknowledged: the second end wrote none.
+    assertThat(owner.get("/webhooks/" + hookId + "/deliveries").ok().getJsonArray("items"))
+        .hasSize(1);
+    LoggedRequest request =
+        Eventually.within(
+            Duration.ofSeconds(30),
+            () -> {
+              List<LoggedRequest> got = WIREMOCK.find(postRequestedFor(urlPathEqualTo(path)));
+              assertThat(got).hasSize(1);
+              return got.get(0);
+            });
+    JsonObject event = Json.createReader(new StringReader(request.getBodyAsString())).readObject();
+    assertThat(event.getString("type")).isEqualTo("call.ended");
+    assertThat(event.getJsonObject("data")).isEqualTo(summary);
+  }
+
+  @Test
+  void aCallWithoutTurnsCannotEnd() {
+    owner.post("/call/end", "{\"call_sid\": \"CAnever" + run + "\"}").problem(404);
+    owner.post("/call/end", "{}").problem(400);
+    owner.get("/call/summary").problem(400);
+  }
+
+  private void turn(String said, String answered) {
+    voice
+        .post(
+            "/call",
+            Json.createObjectBuilder()
+                .add("phone_number", phone)
+                .add("call_sid", callSid)
+                .add("user_text", said)
+                .add("assistant_text", answered)
+                .build()
+                .toString())
+        .ok();
+  }
+}
