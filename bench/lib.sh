@@ -13,6 +13,66 @@ free_port() {
 # The load generator: prints one 'run=.. rps=.. p50=..' line per run (see bench/LoadGen.java).
 loadgen() { java -cp "$WORK/classes" LoadGen "$@"; }
 
+# CPU time (user + system, clock ticks) PID has spent so far; 0 when it cannot be read.
+proc_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# The HTTP load generator of the route measurements: wrk (one thread, closed loop per connection),
+# driven by bench/wrk.lua. Prints one line per run in LoadGen's format, plus the CPU per request
+# of each --cpu NAME=PID process and of wrk itself (cpu_loadgen), all from /proc:
+#   wrk_load URL [--connections 1] [--duration 5] [--warmup 1] [--runs 5] [--method GET]
+#     [--header 'Name: value']... [--body-file F] [--cpu NAME=PID]...
+# wrk counts in whole seconds, so durations are rounded up (at least 1 s); --warmup 0 skips it.
+wrk_load() {
+  local url=$1 c=1 d=5 w=1 n=5 method=GET body="" hdrs=() cpus=()
+  shift
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --connections) c=$2 ;;
+      --duration) d=$2 ;;
+      --warmup) w=$2 ;;
+      --runs) n=$2 ;;
+      --method) method=$2 ;;
+      --body-file) body=$2 ;;
+      --header) hdrs+=(-H "$2") ;;
+      --cpu) cpus+=("$2") ;;
+      *) die "wrk_load: unknown argument $1" ;;
+    esac
+    shift 2
+  done
+  local tck secs i line spec before=() after=() count extra k
+  tck=$(getconf CLK_TCK)
+  secs=$(awk -v d="$d" 'BEGIN { s = int(d); if (s < d) s++; if (s < 1) s = 1; print s }')
+  one_wrk() {
+    WRK_METHOD=$method WRK_BODY_FILE=$body wrk -t1 -c"$c" -d"$1s" --timeout 10s -s "$ROOT/bench/wrk.lua" \
+      "${hdrs[@]}" "$url" 2>&1 | grep '^count=' || die "wrk against $url printed no result"
+  }
+  if awk -v w="$w" 'BEGIN { exit !(w > 0) }'; then
+    line=$(one_wrk "$(awk -v d="$w" 'BEGIN { s = int(d); if (s < d) s++; print s }')")
+    [ -n "$line" ] || die "wrk against $url printed no result"
+    if [ "$(field <(echo "$line") count)" -gt 0 ] &&
+      [ "$(field <(echo "$line") errors)" = "$(field <(echo "$line") count)" ]; then
+      die "every warm-up request to $url failed ($line)"
+    fi
+  fi
+  for i in $(seq 1 "$n"); do
+    before=()
+    for spec in "${cpus[@]}"; do before+=("$(proc_ticks "${spec#*=}")"); done
+    line=$(one_wrk "$secs")
+    [ -n "$line" ] || die "wrk against $url printed no result"
+    count=$(field <(echo "$line") count)
+    extra=""
+    k=0
+    for spec in "${cpus[@]}"; do
+      extra+=" cpu_${spec%%=*}=$(awk -v a="$(proc_ticks "${spec#*=}")" -v b="${before[$k]}" -v n="$count" \
+        -v t="$tck" 'BEGIN { printf("%.3f", (n > 0) ? (a - b) * 1000 / t / n : 0) }')"
+      k=$((k + 1))
+    done
+    extra+=" cpu_loadgen=$(awk -v a="$(field <(echo "$line") wrk_ticks)" -v n="$count" -v t="$tck" \
+      'BEGIN { printf("%.3f", (n > 0) ? a * 1000 / t / n : 0) }')"
+    echo "run=$i connections=$c ${line% wrk_ticks=*}$extra"
+  done
+}
+
 # Direct DynamoDB with the service's client library (see bench/Dynamo.java).
 dynamo() { java -cp "$WORK/classes:$(cat "$CP_FILE")" Dynamo "$@"; }
 
@@ -70,10 +130,56 @@ calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
 
 # CPU_ARGS: '--cpu NAME=PID' for LoadGen and Dynamo, for each server process whose PID is known
 # (the Liberty JVM, dynalite), so that every run line also says how much CPU each spent per request.
+# REF_CPU_ARGS: the same for runs against the reference service, whose JVM takes Liberty's column.
 set_cpu_args() {
   CPU_ARGS=()
+  REF_CPU_ARGS=()
   if [ -n "${LIBERTY_PID:-}" ]; then CPU_ARGS+=(--cpu "liberty=$LIBERTY_PID"); fi
-  if [ -n "${DYNALITE_PID:-}" ]; then CPU_ARGS+=(--cpu "dynalite=$DYNALITE_PID"); fi
+  if [ -n "${REF_PID:-}" ]; then REF_CPU_ARGS+=(--cpu "liberty=$REF_PID"); fi
+  if [ -n "${DYNALITE_PID:-}" ]; then
+    CPU_ARGS+=(--cpu "dynalite=$DYNALITE_PID")
+    REF_CPU_ARGS+=(--cpu "dynalite=$DYNALITE_PID")
+  fi
+}
+
+# side_by_side FILE_SERVICE FILE_REF URL_PATH [wrk_load args...]: the same wrk load on the service
+# and on the reference, interleaved: a warm-up of WARMUP s on each, then RUNS rounds of one run on
+# the service and one on the reference, so that whatever else loads the machine meets both sides.
+side_by_side() {
+  local svc=$1 ref=$2 path=$3 i
+  shift 3
+  : >"$svc"
+  : >"$ref"
+  wrk_load "$BASE_URL$path" "$@" --warmup "$WARMUP" --runs 0
+  wrk_load "$REF_URL$path" "$@" --warmup "$WARMUP" --runs 0
+  for i in $(seq 1 "$RUNS"); do
+    wrk_load "$BASE_URL$path" "$@" --duration "$DURATION" --warmup 0 --runs 1 "${CPU_ARGS[@]}" >>"$svc"
+    wrk_load "$REF_URL$path" "$@" --duration "$DURATION" --warmup 0 --runs 1 "${REF_CPU_ARGS[@]}" >>"$ref"
+  done
+}
+
+# steady_warmup URL [wrk_load args...]: STEADY_WINDOW-second wrk windows until the JIT has
+# settled: three windows in a row whose req/s differ by less than 5 % from the one before (at
+# least 3, at most STEADY_MAX windows). Prints 'windows=N steady=yes|no rates=r1,r2,...'.
+steady_warmup() {
+  local url=$1 i line rates=() n=0 steady=no
+  shift
+  if [ "${STEADY_MAX:-0}" -le 0 ]; then
+    echo "windows=0 steady=skipped rates=-"
+    return 0
+  fi
+  for i in $(seq 1 "$STEADY_MAX"); do
+    line=$(wrk_load "$url" "$@" --duration "$STEADY_WINDOW" --warmup 0 --runs 1)
+    rates+=("$(field <(echo "$line") rps | cut -d. -f1)")
+    n=${#rates[@]}
+    if [ "$n" -ge 3 ] && awk -v a="${rates[n - 3]}" -v b="${rates[n - 2]}" -v c="${rates[n - 1]}" \
+      'function d(x, y) { return (x > y ? x - y : y - x) / (y > 0 ? y : 1) }
+       BEGIN { exit !(d(b, a) < 0.05 && d(c, b) < 0.05) }'; then
+      steady=yes
+      break
+    fi
+  done
+  echo "windows=$n steady=$steady rates=$(IFS=,; echo "${rates[*]}")"
 }
 
 # A table of CPU milliseconds per request by process, one row per 'LABEL FILE' pair of arguments,
@@ -82,7 +188,7 @@ set_cpu_args() {
 cpu_table() {
   local cores label file l d m c all
   cores=$(nproc)
-  echo "| side | Liberty | dynalite | model stub | load generator / raw client | all processes | bound at $cores cores, req/s |"
+  echo "| side | server JVM (Liberty or reference) | dynalite | model stub | load generator (wrk) | all processes | bound at $cores cores, req/s |"
   echo "|---|---|---|---|---|---|---|"
   while [ $# -ge 2 ]; do
     label=$1 file=$2
@@ -225,3 +331,32 @@ import_faqs() {
 
 # Percent-encodes $1 for a query string.
 urlencode() { node -e 'console.log(encodeURIComponent(process.argv[1]))' "$1"; }
+
+# same_answer PATH TOKEN [BODY_FILE]: 'yes' when the service and the reference answer the request
+# with the same status and the same JSON (keys in any order), else what differed. A POST when a
+# body file is given.
+same_answer() {
+  local args=(-s --max-time 30 -H "Authorization: Bearer $2" -w '\n%{http_code}')
+  if [ $# -ge 3 ]; then args+=(-X POST -H 'Content-Type: application/json' --data-binary "@$3"); fi
+  curl "${args[@]}" "$BASE_URL$1" >"$WORK/answer-service.txt" 2>/dev/null || true
+  curl "${args[@]}" "$REF_URL$1" >"$WORK/answer-reference.txt" 2>/dev/null || true
+  node -e '
+    const fs = require("fs");
+    const read = (f) => { const t = fs.readFileSync(f, "utf8").trimEnd(); const i = t.lastIndexOf("\n");
+      return { status: t.slice(i + 1), body: t.slice(0, i) }; };
+    const norm = (v) => Array.isArray(v) ? v.map(norm) : v && typeof v === "object"
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, norm(v[k])])) : v;
+    const parse = (b) => { try { return JSON.stringify(norm(JSON.parse(b))); } catch { return b; } };
+    const s = read(process.argv[1]), r = read(process.argv[2]);
+    const a = s.status + " " + parse(s.body), b = r.status + " " + parse(r.body);
+    console.log(a === b ? "yes" : `no (service: ${a.slice(0, 200)}; reference: ${b.slice(0, 200)})`);
+  ' "$WORK/answer-service.txt" "$WORK/answer-reference.txt"
+}
+
+# store_calls_of PATH TOKEN: the X-Store-Calls header of a GET to the service ('not sent' without).
+store_calls_of() {
+  local calls
+  calls=$(curl -s -o /dev/null -D - --max-time 30 -H "Authorization: Bearer $2" "$BASE_URL$1" |
+    tr -d '\r' | awk -F': ' 'tolower($1)=="x-store-calls" {print $2}')
+  echo "${calls:-not sent}"
+}

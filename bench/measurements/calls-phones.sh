@@ -15,7 +15,7 @@ measure_calls_phones() {
     base=""
     for n in $TURN_SIZES; do
       file="$WORK/calls-$(echo "$route" | tr -dc 'a-z')-$n.txt"
-      loadgen "$BASE_URL$route" --header "Authorization: Bearer $(tenant_token "$n")" \
+      wrk_load "$BASE_URL$route" --header "Authorization: Bearer $(tenant_token "$n")" \
         --connections 1 --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" >"$file"
       if [ -z "$base" ]; then base=$(median "$file" p50); fi
       ratio=$(calc "$(median "$file" p50) / $base")

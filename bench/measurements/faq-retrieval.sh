@@ -1,7 +1,8 @@
 # Measurement 5: FAQ retrieval at 10, 10^3 and 10^4 FAQs (fewer in --quick and --smoke), and the
 # size of the prompt a turn sends with retrieval against the prompt with every FAQ pasted in.
 # Retrieval time is GET /faqs/search (the retriever behind POST /chat, top 8) minus GET /me with
-# the same token: both pay the HTTP, token and JSON costs, only search ranks the FAQ. The prompt is
+# the same token: both pay the HTTP, token and JSON costs, only search ranks the FAQ. The same
+# search on the reference service (bench/Reference.java) runs beside it. The prompt is
 # read from the model stub's request journal after one POST /chat.
 
 measure_faq_retrieval() {
@@ -18,40 +19,50 @@ measure_faq_retrieval() {
   local n tenant token q largest prompt_size=""
   q=$(urlencode "土曜日の駐車場は利用できますか")
   declare -A tokens
+  declare -gA SAME_SEARCH
   for n in $RETRIEVAL_SIZES; do
     tenant="$RUN_ID-r$n"
     tokens[$n]=$(id_token "$tenant")
     log "importing $n FAQs into tenant $tenant"
     gen_faqs "$n" "$WORK/retrieval-faqs-$n.json"
     import_faqs "${tokens[$n]}" "$WORK/retrieval-faqs-$n.json"
-    log "measuring retrieval at $n FAQs"
-    loadgen "$BASE_URL/faqs/search?q=$q&k=8" --header "Authorization: Bearer ${tokens[$n]}" \
-      --connections 1 --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" "${CPU_ARGS[@]}" \
-      >"$WORK/retrieval-$n.txt"
+    log "measuring retrieval at $n FAQs, service and reference"
+    side_by_side "$WORK/retrieval-$n.txt" "$WORK/retrieval-ref-$n.txt" "/faqs/search?q=$q&k=8" \
+      --header "Authorization: Bearer ${tokens[$n]}" --connections 1
     largest=$n
+    SAME_SEARCH[$n]=$(same_answer "/faqs/search?q=$q&k=8" "${tokens[$n]}")
     if [ "$n" -le 1000 ]; then prompt_size=$n; fi
   done
-  loadgen "$BASE_URL/me" --header "Authorization: Bearer ${tokens[$largest]}" --connections 1 \
+  wrk_load "$BASE_URL/me" --header "Authorization: Bearer ${tokens[$largest]}" --connections 1 \
     --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS" "${CPU_ARGS[@]}" >"$WORK/retrieval-me.txt"
 
-  echo "One connection; the query is a caller's question (\"土曜日の駐車場は利用できますか\"), k = 8."
+  echo "One connection; the query is a caller's question (\"土曜日の駐車場は利用できますか\"), k = 8. The"
+  echo "reference (\`bench/Reference.java\`) answers the same search with the same token check, the"
+  echo "same FAQ version read and the service's own in-memory index (\`FaqIndex\`), without a framework;"
+  echo "both get the same wrk load, interleaved run by run."
   echo
-  echo "| FAQs | \`GET /faqs/search\` p50 ms | \`GET /me\` p50 ms | retrieval p50 ms (difference) | Liberty CPU ms per search − per \`/me\` | errors |"
-  echo "|---|---|---|---|---|---|"
+  echo "| FAQs | \`GET /faqs/search\` p50 ms | reference p50 ms | service − reference ms | \`GET /me\` p50 ms | retrieval p50 ms (search − \`/me\`) | Liberty CPU ms per search − per \`/me\` | errors |"
+  echo "|---|---|---|---|---|---|---|---|"
   local me diff at_largest me_cpu
   me=$(median "$WORK/retrieval-me.txt" p50)
   me_cpu=$(cpu_of "$WORK/retrieval-me.txt" cpu_liberty)
   for n in $RETRIEVAL_SIZES; do
     diff=$(calc "$(median "$WORK/retrieval-$n.txt" p50) - $me")
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$n" "$(cell "$WORK/retrieval-$n.txt" p50)" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$(cell "$WORK/retrieval-$n.txt" p50)" \
+      "$(cell "$WORK/retrieval-ref-$n.txt" p50)" \
+      "$(calc "$(median "$WORK/retrieval-$n.txt" p50) - $(median "$WORK/retrieval-ref-$n.txt" p50)")" \
       "$(cell "$WORK/retrieval-me.txt" p50)" "$diff" \
       "$(calc "$(cpu_of "$WORK/retrieval-$n.txt" cpu_liberty) - $me_cpu")" \
-      "$(total "$WORK/retrieval-$n.txt" errors)"
+      "$(($(total "$WORK/retrieval-$n.txt" errors) + $(total "$WORK/retrieval-ref-$n.txt" errors)))"
     at_largest=$diff
   done
   echo
+  for n in $RETRIEVAL_SIZES; do echo "Same answer from both at $n FAQs (status and JSON): ${SAME_SEARCH[$n]}."; done
+  echo "Store calls of a warm search on the service (\`X-Store-Calls\`): $(store_calls_of \
+    "/faqs/search?q=$q&k=8" "${tokens[$largest]}"); the reference makes one (the FAQ version)."
+  echo
   profiled "GET /faqs/search at $largest FAQs, 1 connection" "$WORK/retrieval-profile" \
-    loadgen "$BASE_URL/faqs/search?q=$q&k=8" --header "Authorization: Bearer ${tokens[$largest]}" \
+    wrk_load "$BASE_URL/faqs/search?q=$q&k=8" --header "Authorization: Bearer ${tokens[$largest]}" \
     --connections 1 --duration "$DURATION" "${CPU_ARGS[@]}"
   retrieval_prompt "$prompt_size" "${tokens[$prompt_size]}" >"$WORK/retrieval-prompt.txt"
   local with pasted ratio

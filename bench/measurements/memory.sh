@@ -23,9 +23,9 @@ measure_memory() {
     sleep 0.25
   done) &
   sampler=$!
-  loadgen "$BASE_URL$FAQ_PATH" --header "Authorization: Bearer $FAQ_TOKEN" --connections 32 \
+  wrk_load "$BASE_URL$FAQ_PATH" --header "Authorization: Bearer $FAQ_TOKEN" --connections 32 \
     --duration "$DURATION" --warmup 0 --runs "$RUNS" >"$WORK/rss-load-faq.txt"
-  loadgen "$BASE_URL/calls?limit=50" --header "Authorization: Bearer $CALLS_TOKEN_LARGEST" \
+  wrk_load "$BASE_URL/calls?limit=50" --header "Authorization: Bearer $CALLS_TOKEN_LARGEST" \
     --connections 32 --duration "$DURATION" --warmup 0 --runs "$RUNS" >"$WORK/rss-load-calls.txt"
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true

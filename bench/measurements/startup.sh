@@ -54,4 +54,12 @@ measure_startup() {
       "JVM launch before Liberty's clock starts, and the first \`/health/ready\` answer."
   fi
   echo
+  echo "**What this measures and what production sees.** These are HotSpot starts (the JDK of this"
+  echo "machine, with \`liberty/jvm.options\`) on $(nproc) cores shared with the harness. The production"
+  echo "image (\`Dockerfile\`) runs Eclipse OpenJ9 with the shared class cache \`configure.sh\` builds into"
+  echo "the image, and ignores HotSpot's \`-XX:\` JIT options; its start is not measured here and must be"
+  echo "taken on the cluster (pod \`Started\` to \`Ready\`). Liberty InstantOn (checkpoint/restore) is"
+  echo "the known route below a second; it cannot be tried on this machine, so it is not in the"
+  echo "default build — the image change and its limits are in [docs/deploy.md](deploy.md#start-up-what-the-image-does-and-instanton-not-in-the-default-build)."
+  echo
 }
