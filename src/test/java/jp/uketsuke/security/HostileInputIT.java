@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import jakarta.json.JsonObject;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Locale;
@@ -208,7 +209,15 @@ class HostileInputIT {
         continue;
       }
       byte[] body = route.hasBody() ? Hostile.utf8("{}") : null;
-      Reply reply = send(route.method(), path + query, "application/json", body);
+      Reply reply;
+      try {
+        reply = send(route.method(), path + query, "application/json", body);
+      } catch (UncheckedIOException closedWhileSending) {
+        // The channel refused the line and closed the connection before the client had sent it
+        // all (broken pipe): refused before the application, which is what this test wants.
+        REFUSED_BY_SERVER.incrementAndGet();
+        continue;
+      }
       assertThat(reply.status()).as("%s with 100 KB", route).isIn(400, 414);
       if (!reply.body().isEmpty()) {
         check(route, path + query, reply, false);
@@ -216,8 +225,12 @@ class HostileInputIT {
     }
   }
 
+  /**
+   * Each hostile request on its own connection: Liberty's channel may refuse a request line and
+   * shut the connection without saying so, and the next request must not be sent on it.
+   */
   private static Reply send(String method, String path, String contentType, byte[] body) {
-    Api api = Api.as(token);
+    Api api = Api.as(token).header("Connection", "close");
     if (!contentType.isEmpty()) {
       api.header("Content-Type", contentType);
     }
