@@ -28,10 +28,6 @@ public class TaskRepository {
   /** Which write stored an item, so that a retry of that write recognises it as its own. */
   static final String WRITE_ID = "write_id";
 
-  /**
-   * One page of a tenant's tasks in name order (or reverse), and where the next one starts (null at
-   * the end).
-   */
   /** Tasks in name order, and the name of the last one read when more follow (else null). */
   public record Page(List<Task> items, String lastName) {}
 
