@@ -1,5 +1,6 @@
 package jp.uketsuke.audit;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jp.uketsuke.tenant.Permissions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /audit}: this tenant's changes, newest first. */
+@ApplicationScoped
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

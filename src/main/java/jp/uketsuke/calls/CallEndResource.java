@@ -1,5 +1,6 @@
 package jp.uketsuke.calls;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -14,6 +15,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /call/end}: the voice server, or a person, ends a call now. */
+@ApplicationScoped
 @Path("/call/end")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallEndResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.calls;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * {@code /call}: one turn by phone and time, or a whole session by call SID. The voice server
  * appends and reads; changing and deleting is for people.
  */
+@ApplicationScoped
 @Path("/call")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallResource {

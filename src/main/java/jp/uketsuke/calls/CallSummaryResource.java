@@ -1,5 +1,6 @@
 package jp.uketsuke.calls;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /call/summary}: an ended call's summary. */
+@ApplicationScoped
 @Path("/call/summary")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallSummaryResource {

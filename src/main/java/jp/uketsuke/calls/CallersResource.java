@@ -1,5 +1,6 @@
 package jp.uketsuke.calls;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +17,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /callers/{phone}}: one caller's timeline, and erasing everything about them. */
+@ApplicationScoped
 @Path("/callers/{phone}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallersResource {

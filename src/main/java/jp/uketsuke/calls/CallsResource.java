@@ -1,5 +1,6 @@
 package jp.uketsuke.calls;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code GET /calls}: the tenant's turns, paged with an opaque {@code next_token}; {@code GET
  * /calls/export}: all of them (or a range) as a download.
  */
+@ApplicationScoped
 @Path("/calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallsResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.calls;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /phones}: the tenant's callers from the phone directory, newest activity first. */
+@ApplicationScoped
 @Path("/phones")
 @Produces(MediaType.APPLICATION_JSON)
 public class PhonesResource {

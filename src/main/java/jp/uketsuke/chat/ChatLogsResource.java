@@ -1,5 +1,6 @@
 package jp.uketsuke.chat;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code GET /chat-logs}: the tenant's recent chat turns as log events, read from the turns this
  * engine stored (never from a log stream shared with other tenants).
  */
+@ApplicationScoped
 @Path("/chat-logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatLogsResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.chat;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /chat}: one caller turn, for people of the tenant and the voice server. */
+@ApplicationScoped
 @Path("/chat")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatResource {

@@ -2,6 +2,7 @@ package jp.uketsuke.chat;
 
 import static jp.uketsuke.platform.Jsonp.JSON;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * instructions, the tools in Realtime's flat format ({@code {type, name, description, parameters}})
  * and a version stamp that changes whenever any of it does.
  */
+@ApplicationScoped
 @Path("/session-config")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionConfigResource {

@@ -2,6 +2,7 @@ package jp.uketsuke.chat;
 
 import static jp.uketsuke.platform.Jsonp.JSON;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * rules of the chat loop (the tenant's tools only, task tools for this caller only). A tool that
  * fails answers 200 with {@code result: {ok: false, error}}, as the model should see it.
  */
+@ApplicationScoped
 @Path("/tools/{name}/invoke")
 @Produces(MediaType.APPLICATION_JSON)
 public class ToolInvokeResource {

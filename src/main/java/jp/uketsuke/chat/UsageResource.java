@@ -1,5 +1,6 @@
 package jp.uketsuke.chat;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /usage?from&to}: the tenant's turns and model tokens per UTC day, for people. */
+@ApplicationScoped
 @Path("/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {

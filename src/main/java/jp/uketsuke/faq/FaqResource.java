@@ -1,5 +1,6 @@
 package jp.uketsuke.faq;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * {@code /faq} and {@code /faq/{question}}: one FAQ entry. The question travels percent-encoded as
  * the rest of the path, so it may itself hold {@code /} (sent as {@code %2F}).
  */
+@ApplicationScoped
 @Path("/faq")
 @Produces(MediaType.APPLICATION_JSON)
 public class FaqResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.faq;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * it to see why the assistant answers as it does and to tune their questions; the voice server may
  * use it too.
  */
+@ApplicationScoped
 @Path("/faqs/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class FaqSearchResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.faq;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /faqs/usage}: how often the assistant used each FAQ, for the owner. */
+@ApplicationScoped
 @Path("/faqs/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public class FaqUsageResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.faq;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /faqs}: the tenant's whole FAQ — listing, bulk import and export. */
+@ApplicationScoped
 @Path("/faqs")
 @Produces(MediaType.APPLICATION_JSON)
 public class FaqsResource {

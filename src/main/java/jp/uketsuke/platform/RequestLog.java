@@ -56,7 +56,8 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
 
   /** The decoded path and query, numbers masked, at most {@value #MAX_TARGET} characters. */
   static String target(ContainerRequestContext request) {
-    String path = "/" + request.getUriInfo().getPath(true).replaceFirst("^/", "");
+    String decoded = request.getUriInfo().getPath(true);
+    String path = decoded.startsWith("/") ? decoded : "/" + decoded;
     String query = request.getUriInfo().getRequestUri().getRawQuery();
     String target = query == null ? path : path + "?" + decoded(query);
     String masked = PhoneMask.in(target);

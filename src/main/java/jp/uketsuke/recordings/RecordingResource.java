@@ -1,5 +1,6 @@
 package jp.uketsuke.recordings;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +13,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /recording/{sid}}: a recording's audio, streamed, seekable with {@code Range}. */
+@ApplicationScoped
 @Path("/recording/{sid}")
 public class RecordingResource {
   @Inject TenantContext tenant;

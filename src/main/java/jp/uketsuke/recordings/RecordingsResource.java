@@ -1,5 +1,6 @@
 package jp.uketsuke.recordings;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /recordings}: Twilio's recordings of one of the tenant's calls. */
+@ApplicationScoped
 @Path("/recordings")
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordingsResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.recordings;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /transcription}: the transcript of one of the tenant's recordings. */
+@ApplicationScoped
 @Path("/transcription")
 @Produces(MediaType.APPLICATION_JSON)
 public class TranscriptionResource {

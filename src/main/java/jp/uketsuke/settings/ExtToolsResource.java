@@ -1,5 +1,6 @@
 package jp.uketsuke.settings;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jp.uketsuke.tenant.Permissions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /ext-tools}: HTTP calls the tenant lets the assistant make; header values are secrets. */
+@ApplicationScoped
 @Path("/ext-tools")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtToolsResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.settings;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jp.uketsuke.tenant.Permissions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /func-config}: the OpenAI function tools and instructions the assistant is offered. */
+@ApplicationScoped
 @Path("/func-config")
 @Produces(MediaType.APPLICATION_JSON)
 public class FuncConfigResource {

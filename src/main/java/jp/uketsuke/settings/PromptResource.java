@@ -1,5 +1,6 @@
 package jp.uketsuke.settings;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,6 +16,7 @@ import jp.uketsuke.tenant.Permissions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /prompt}: the tenant's system prompt, in Markdown. */
+@ApplicationScoped
 @Path("/prompt")
 @Produces(MediaType.APPLICATION_JSON)
 public class PromptResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.tasks;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * {@code /task} and {@code /task/{name}}. Names may hold {@code /} (percent-encoded), so the path
  * parameter takes the rest of the path.
  */
+@ApplicationScoped
 @Path("/task")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {

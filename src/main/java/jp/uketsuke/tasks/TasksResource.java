@@ -1,5 +1,6 @@
 package jp.uketsuke.tasks;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** {@code GET /tasks}: every task for old clients, pages for new ones. */
+@ApplicationScoped
 @Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TasksResource {

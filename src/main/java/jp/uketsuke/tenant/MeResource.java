@@ -1,5 +1,6 @@
 package jp.uketsuke.tenant;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /me}: who the API takes the caller to be. */
+@ApplicationScoped
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

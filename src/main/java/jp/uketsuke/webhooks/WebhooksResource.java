@@ -1,5 +1,6 @@
 package jp.uketsuke.webhooks;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * {@code /webhooks}: the tenant's webhooks, for its people (admins where an admin group is set).
  */
+@ApplicationScoped
 @Path("/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhooksResource {
