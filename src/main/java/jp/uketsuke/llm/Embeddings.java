@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -37,6 +38,11 @@ public class Embeddings {
   @ConfigProperty(name = "uketsuke.openai.embedding-model", defaultValue = "text-embedding-3-small")
   String model;
 
+  /** Absent: the model's own length (1536 for text-embedding-3-small). */
+  @Inject
+  @ConfigProperty(name = "uketsuke.openai.embedding-dimensions")
+  Optional<Integer> dimensions;
+
   @Inject
   @ConfigProperty(name = "uketsuke.openai.embedding-read-timeout", defaultValue = "PT10S")
   Duration documentTimeout;
@@ -61,9 +67,12 @@ public class Embeddings {
     return documents != null;
   }
 
-  /** The model whose vectors are stored; a vector of another model is stale. */
+  /**
+   * The model whose vectors are stored, with the dimensions asked for; a vector of another is
+   * stale.
+   */
   public String model() {
-    return model;
+    return dimensions.map(d -> model + "@" + d).orElse(model);
   }
 
   /**
@@ -103,7 +112,8 @@ public class Embeddings {
     if (api == null) {
       throw new IllegalStateException("embeddings are not configured");
     }
-    return checked(api.embed(EmbeddingRequest.of(model, texts)), texts.size());
+    return checked(
+        api.embed(EmbeddingRequest.of(model, texts, dimensions.orElse(null))), texts.size());
   }
 
   /** The vectors in input order, or an error when the answer does not fit the request. */

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -88,7 +89,12 @@ class FaqHybridIT {
     assertThat(hits.get(1).getJsonNumber("score").doubleValue()).isZero();
     assertThat(hits.get(1).getJsonNumber("confidence").doubleValue()).isZero();
 
-    wm.verifyThat(1, postRequestedFor(urlPathEqualTo(ENDPOINT)).withRequestBody(documents(faqs)));
+    wm.verifyThat(
+        1,
+        postRequestedFor(urlPathEqualTo(ENDPOINT))
+            .withRequestBody(documents(faqs))
+            .withRequestBody(matchingJsonPath("$.encoding_format", equalTo("float")))
+            .withRequestBody(notContaining("dimensions"))); // unset: not sent, not null
     Map<String, AttributeValue> stored = storedVector("faq-hybrid-import", PARKING);
     assertThat(stored.get("vector").b().asByteArray()).hasSize(4 * Float.BYTES);
     assertThat(stored.get("model").s()).isEqualTo(MODEL);
