@@ -115,6 +115,7 @@ const tables = {
   callSids: process.env.TABLE_CALL_SIDS || 'app-call-sids',
   webhooks: process.env.TABLE_WEBHOOKS || 'app-webhooks',
   callSummaries: process.env.TABLE_CALL_SUMMARIES || 'app-call-summaries',
+  faqVectors: process.env.TABLE_FAQ_VECTORS || 'app-faq-vectors',
 };
 // SQS queues (ElasticMQ): webhook deliveries, and the dead letters of messages that kept failing.
 const queues = {
@@ -424,6 +425,8 @@ const tableDefs = [
   // Webhooks, their deliveries, and (under client_id "_outbox") events not yet handed to SQS.
   { TableName: tables.webhooks, AttributeDefinitions: [S('client_id'), S('sk')], KeySchema: key('client_id', 'sk') },
   { TableName: tables.callSummaries, AttributeDefinitions: [S('client_id'), S('call_sid')], KeySchema: key('client_id', 'call_sid') },
+  // FAQ entries' embedding vectors, apart from app-faq (which the old voice server queries).
+  { TableName: tables.faqVectors, AttributeDefinitions: [S('client_id'), S('question')], KeySchema: key('client_id', 'question') },
 ];
 
 async function listAllTables() {

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/tables"
 : "${AWS_REGION:?set AWS_REGION}"
 
 existing=(app-logs app-faq app-prompts app-tasks)
-new=(app-audit app-phones app-usage app-transcripts app-idempotency app-call-sids app-webhooks app-call-summaries)
+new=(app-audit app-phones app-usage app-transcripts app-idempotency app-call-sids app-webhooks app-call-summaries app-faq-vectors)
 
 exists() { aws dynamodb describe-table --region "$AWS_REGION" --table-name "$1" >/dev/null 2>&1; }
 

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,8 +16,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.uketsuke.faq.FaqEmbeddingsUsed;
 import jp.uketsuke.platform.Tables;
 import jp.uketsuke.platform.Tallies;
+import jp.uketsuke.platform.Timestamps;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -78,8 +81,17 @@ public class UsageMeter {
 
   /** Counts one turn and its tokens on the UTC day of {@code ts}; written at the next flush. */
   public void count(String tenantId, String ts, int tokensIn, int tokensOut) {
-    if (!waiting.add(new Day(tenantId, ts.substring(0, 10)), 1, tokensIn, tokensOut)) {
+    if (!waiting.add(new Day(tenantId, ts.substring(0, 10)), 1, tokensIn, tokensOut, 0)) {
       LOG.warning("usage of a turn not counted: too many tenant-days wait for a flush");
+    }
+  }
+
+  /** Counts the tokens of an embeddings call for the tenant, today (UTC). */
+  void countEmbeddings(@Observes FaqEmbeddingsUsed used) {
+    if (used.tokens() > 0
+        && !waiting.add(
+            new Day(used.tenantId(), Timestamps.now().substring(0, 10)), 0, 0, 0, used.tokens())) {
+      LOG.warning("embedding tokens not counted: too many tenant-days wait for a flush");
     }
   }
 
@@ -108,7 +120,8 @@ public class UsageMeter {
                     item.get("sk").s().substring(DAY_PREFIX.length()),
                     number(item, "turns"),
                     number(item, "tokens_in"),
-                    number(item, "tokens_out")))
+                    number(item, "tokens_out"),
+                    number(item, "embedding_tokens")))
         .toList();
   }
 
@@ -155,7 +168,8 @@ public class UsageMeter {
                           "client_id", AttributeValue.fromS(day.tenantId()),
                           "sk", AttributeValue.fromS(DAY_PREFIX + day.day())))
                   .updateExpression(
-                      "SET #d = :d, #f = :f ADD turns :t, tokens_in :i, tokens_out :o")
+                      "SET #d = :d, #f = :f ADD turns :t, tokens_in :i, tokens_out :o,"
+                          + " embedding_tokens :e")
                   .conditionExpression("attribute_not_exists(#f) OR #f < :f")
                   .expressionAttributeNames(Map.of("#d", "day", "#f", "flushed_" + pod))
                   .expressionAttributeValues(
@@ -164,7 +178,8 @@ public class UsageMeter {
                           ":f", AttributeValue.fromN(Long.toString(write.number())),
                           ":t", AttributeValue.fromN(Long.toString(write.sums()[0])),
                           ":i", AttributeValue.fromN(Long.toString(write.sums()[1])),
-                          ":o", AttributeValue.fromN(Long.toString(write.sums()[2])))));
+                          ":o", AttributeValue.fromN(Long.toString(write.sums()[2])),
+                          ":e", AttributeValue.fromN(Long.toString(sum(write.sums(), 3))))));
       return true;
     } catch (ConditionalCheckFailedException alreadyWritten) {
       return true;
@@ -172,6 +187,10 @@ public class UsageMeter {
       LOG.log(Level.WARNING, "usage of a tenant-day not written; retried at the next flush", e);
       return false;
     }
+  }
+
+  private static long sum(long[] sums, int index) {
+    return index < sums.length ? sums[index] : 0;
   }
 
   private static long number(Map<String, AttributeValue> item, String name) {

@@ -31,7 +31,10 @@ public class UsageResource {
   public record Days(boolean ok, List<UsageDay> items) {}
 
   @GET
-  @Operation(summary = "Turns and model tokens per day (UTC), from..to inclusive")
+  @Operation(
+      summary =
+          "Turns, chat model tokens and embedding tokens (FAQ vectors, callers' words) per day"
+              + " (UTC), from..to inclusive")
   public Days usage(@QueryParam("from") String from, @QueryParam("to") String to) {
     permissions.requirePerson();
     LocalDate last = date(to, "to", LocalDate.now(ZoneOffset.UTC));

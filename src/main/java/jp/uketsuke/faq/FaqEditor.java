@@ -13,7 +13,8 @@ import jp.uketsuke.tenant.TenantContext;
  * order that no failure can break without transactions: the FAQ version is marked before the write
  * and bumped after it ({@link FaqVersion}), so every pod's index notices the change even when the
  * bump fails; the audit record is written before the change, so no change goes unrecorded (a change
- * that then fails is recorded as {@code <action>.failed} when the store allows).
+ * that then fails is recorded as {@code <action>.failed} when the store allows). Vectors, when
+ * embeddings are configured, follow in the background ({@link FaqEmbedder}).
  */
 @ApplicationScoped
 public class FaqEditor {
@@ -22,6 +23,7 @@ public class FaqEditor {
   @Inject AuditLog audit;
   @Inject TenantContext tenant;
   @Inject IdempotentRequest request;
+  @Inject FaqEmbedder embedder;
 
   public FaqItem create(String question, String answer) {
     return change(
@@ -67,6 +69,9 @@ public class FaqEditor {
       throw failed;
     } finally {
       version.end(tenantId, mark, written);
+      if (written) {
+        embedder.refresh(tenantId); // in the background: the write never waits for vectors
+      }
     }
   }
 

@@ -29,6 +29,7 @@ public class FaqImporter {
   @Inject FaqVersion version;
   @Inject AuditLog audit;
   @Inject TenantContext tenant;
+  @Inject FaqEmbedder embedder;
 
   private enum Outcome {
     CREATED,
@@ -55,6 +56,9 @@ public class FaqImporter {
       write(plan, errors);
     } finally {
       version.end(tenantId, mark, writes > 0);
+      if (writes > 0) {
+        embedder.refresh(tenantId); // vectors in batches, in the background
+      }
     }
     FaqImportReport report = report(plan, errors, false);
     audit.record("faq.import", "import", null, report.summary());

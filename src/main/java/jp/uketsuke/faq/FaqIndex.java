@@ -105,6 +105,11 @@ final class FaqIndex {
     return items.size();
   }
 
+  /** The entries in stored order (a position is an index into this list). */
+  List<FaqItem> items() {
+    return items;
+  }
+
   /**
    * The {@code k} most used FAQs, most used first, ties in question order (score and confidence 0:
    * no text was matched). Counts are those read with the index, so uses since its build do not

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Finds the FAQs relevant to what a caller says, for grounding the model and for answering without
  * one. Ranking is BM25 over Japanese character bigrams and English words (see {@link FaqAnalyzer}),
  * question terms counting double; each tenant's index lives in memory and follows the tenant's FAQ
- * version (see {@link FaqIndexes}).
+ * version (see {@link FaqIndexes}). With embeddings configured, vector similarity is fused in
+ * ({@link FaqHybrid}).
  */
 @ApplicationScoped
 public class FaqRetriever {
@@ -29,6 +30,7 @@ public class FaqRetriever {
   @Inject FaqStore store;
   @Inject FaqVersion version;
   @Inject FaqUsage usage;
+  @Inject FaqHybrid hybrid;
 
   @Inject
   @ConfigProperty(name = "uketsuke.faq.index-check", defaultValue = "PT2S")
@@ -57,7 +59,7 @@ public class FaqRetriever {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1");
     }
-    return indexes.of(tenantId).topK(text, k);
+    return hybrid.topK(tenantId, indexes.of(tenantId), text, k);
   }
 
   /**
@@ -68,7 +70,7 @@ public class FaqRetriever {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1");
     }
-    return indexes.of(tenantId, faqVersion).topK(text, k);
+    return hybrid.topK(tenantId, indexes.of(tenantId, faqVersion), text, k);
   }
 
   /**

@@ -59,6 +59,10 @@ public class Tables {
   @ConfigProperty(name = "uketsuke.table.call-summaries", defaultValue = "app-call-summaries")
   String callSummaries;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.table.faq-vectors", defaultValue = "app-faq-vectors")
+  String faqVectors;
+
   public String logs() {
     return logs;
   }
@@ -115,6 +119,14 @@ public class Tables {
     return callSummaries;
   }
 
+  /**
+   * FAQ entries' embedding vectors (key: tenant, question), apart from {@code app-faq} so the old
+   * voice server's FAQ query (up to 200 items in one 1 MB page) reads no vectors.
+   */
+  public String faqVectors() {
+    return faqVectors;
+  }
+
   public List<String> all() {
     return List.of(
         logs,
@@ -128,6 +140,7 @@ public class Tables {
         idempotency,
         callSids,
         webhooks,
-        callSummaries);
+        callSummaries,
+        faqVectors);
   }
 }

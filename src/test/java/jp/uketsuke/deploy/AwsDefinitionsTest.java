@@ -52,6 +52,7 @@ class AwsDefinitionsTest {
     KEYS.put("app-call-sids", List.of("call_sid"));
     KEYS.put("app-webhooks", List.of("client_id", "sk"));
     KEYS.put("app-call-summaries", List.of("client_id", "call_sid"));
+    KEYS.put("app-faq-vectors", List.of("client_id", "question"));
   }
 
   private static final Pattern TABLE_ARN =
@@ -176,7 +177,7 @@ class AwsDefinitionsTest {
         .contains("existing=(app-logs app-faq app-prompts app-tasks)")
         .contains(
             "new=(app-audit app-phones app-usage app-transcripts app-idempotency app-call-sids"
-                + " app-webhooks app-call-summaries)")
+                + " app-webhooks app-call-summaries app-faq-vectors)")
         .contains("PointInTimeRecoveryEnabled=true");
   }
 

@@ -33,6 +33,8 @@ class FaqRetrieverTest {
             return new FaqIndex.Source(faqs.get(), java.util.Map.of());
           }
         };
+    retriever.hybrid = new FaqHybrid(); // embeddings not configured: lexical only
+    retriever.hybrid.embeddings = new jp.uketsuke.llm.Embeddings();
     retriever.indexCheck = Duration.ZERO;
     retriever.indexTenants = 10;
     retriever.start();

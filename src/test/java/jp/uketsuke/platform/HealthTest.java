@@ -90,6 +90,7 @@ class HealthTest {
     health.tables.callSids = "t-call-sids";
     health.tables.webhooks = "t-webhooks";
     health.tables.callSummaries = "t-call-summaries";
+    health.tables.faqVectors = "t-faq-vectors";
     health.interval = Duration.ofSeconds(30);
     health.nanoTime = now::get;
     log.addHandler(capture);
