@@ -3,6 +3,7 @@ package jp.uketsuke.chat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import jp.uketsuke.faq.FaqThreshold;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** How a turn is put together and how long it may take, from MicroProfile Config. */
@@ -29,16 +30,9 @@ public class ChatSettings {
   @ConfigProperty(name = "uketsuke.chat.max-rounds", defaultValue = "4")
   int maxRounds;
 
-  /**
-   * The default of {@code uketsuke.chat.faq-threshold}: calibrated on the evaluation set as the
-   * threshold at which most answerable questions get the right FAQ while at most 5 % of the
-   * unanswerable ones get any (docs/quality.md; FaqQualityTest fails when it drifts).
-   */
-  public static final String FAQ_THRESHOLD = "0.36";
-
   /** The confidence (0..1) the first FAQ needs to answer a turn the model could not. */
   @Inject
-  @ConfigProperty(name = "uketsuke.chat.faq-threshold", defaultValue = FAQ_THRESHOLD)
+  @ConfigProperty(name = FaqThreshold.KEY, defaultValue = FaqThreshold.CALIBRATED)
   double faqThreshold;
 
   /**

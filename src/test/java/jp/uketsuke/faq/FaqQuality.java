@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jp.uketsuke.chat.ChatSettings;
 
 /**
  * Answer quality of FAQ retrieval on the hand-written set ({@link QualitySet}), through the real
@@ -32,7 +31,7 @@ public final class FaqQuality {
   static final int GROUNDING_K = 8;
 
   /** uketsuke.chat.faq-threshold's default, the calibrated one. */
-  static final double DEFAULT_THRESHOLD = Double.parseDouble(ChatSettings.FAQ_THRESHOLD);
+  static final double DEFAULT_THRESHOLD = Double.parseDouble(FaqThreshold.CALIBRATED);
 
   /**
    * What a wrong offline answer costs against the gain of a right one: a caller given a wrong
@@ -337,11 +336,13 @@ public final class FaqQuality {
           r.answeredWrong(),
           r.fellBack());
     }
+    GapClustersTuning.print(set);
     if (options.contains("--misses")) {
       printMisses(ranked, threshold);
     }
     if (options.contains("--timing")) {
       FaqRetrievalTiming.main(new String[0]);
+      FaqGapsTiming.main(new String[0]);
     }
   }
 
