@@ -39,6 +39,15 @@ public class FaqGaps {
   @ConfigProperty(name = "uketsuke.faq.gaps-max-read", defaultValue = "20000")
   int maxRead;
 
+  /**
+   * Distinct wordings ranked against the FAQ at most, newest first; later utterances count only
+   * when their wording was already ranked (docs/quality.md: ranking is most of the work, 0.35–0.8
+   * ms a wording on a loaded 2-core machine).
+   */
+  @Inject
+  @ConfigProperty(name = "uketsuke.faq.gaps-max-ranked", defaultValue = "1000")
+  int maxRanked;
+
   /** A page of groups and the token of the next one (null on the last). */
   public record Page(List<GapClusters.Group> groups, String nextToken) {}
 
@@ -74,7 +83,10 @@ public class FaqGaps {
     List<GapClusters.Utterance> gaps = new ArrayList<>();
     for (AnnotatedTurn said : history.callerWords(tenantId, fromTs, toTs, maxRead)) {
       String text = said.turn().userText().strip();
-      if (!text.isEmpty() && !answered.computeIfAbsent(text, t -> answers(tenantId, t))) {
+      if (text.isEmpty() || (!answered.containsKey(text) && answered.size() >= maxRanked)) {
+        continue;
+      }
+      if (!answered.computeIfAbsent(text, t -> answers(tenantId, t))) {
         gaps.add(new GapClusters.Utterance(text, said.turn().ts()));
       }
     }
