@@ -42,7 +42,7 @@ class FaqQualityTest {
   }
 
   /**
-   * The calibrated default of uketsuke.chat.faq-threshold (ChatSettings.FAQ_THRESHOLD) and the
+   * The calibrated default of uketsuke.chat.faq-threshold (FaqThreshold.CALIBRATED) and the
    * confidence behind it: floors and ceilings a little beyond what they measure (docs/quality.md).
    * At the old 0.5 only about a quarter of the answerable questions got their FAQ.
    */
