@@ -33,6 +33,9 @@ public class CallHistory {
   /** Sorts before every timestamp (a key value may not be empty). */
   private static final String LOWEST = "0";
 
+  /** Items one query page of {@link #callerWords} reads at most. */
+  private static final int PAGE_ITEMS = 1000;
+
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
   @Inject PageTokens pageTokens;
@@ -123,6 +126,43 @@ public class CallHistory {
         .limit(limit)
         .map(item -> new AnnotatedTurn(LogItems.turn(item), LogItems.extra(item)))
         .toList();
+  }
+
+  /**
+   * What callers said in {@code [fromTs, toTs]}, newest first, with the extra attributes {@code
+   * mode} and {@code tools} (when this service answered): items with a {@code user_text}, whoever
+   * wrote them, except turns this service answered from its FAQ or with a tool. Reads at most
+   * {@code maxRead} items of the range (those filtered out count too), so a tenant's busiest month
+   * costs a bounded number of pages.
+   */
+  public List<AnnotatedTurn> callerWords(String tenantId, String fromTs, String toTs, int maxRead) {
+    List<AnnotatedTurn> turns = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    int read = 0;
+    do {
+      QueryResponse page =
+          dynamoDb.query(
+              QueryRequest.builder()
+                  .tableName(tables.logs())
+                  .indexName(TS_INDEX)
+                  .keyConditionExpression("client_id = :t AND ts BETWEEN :lo AND :hi")
+                  .filterExpression(
+                      "attribute_exists(user_text) AND attribute_not_exists(tools)"
+                          + " AND (attribute_not_exists(#m) OR #m <> :faq)")
+                  .projectionExpression("client_id, sk, ts, user_text, #m")
+                  .expressionAttributeNames(Map.of("#m", "mode"))
+                  .expressionAttributeValues(
+                      Map.of(":t", s(tenantId), ":lo", s(fromTs), ":hi", s(toTs), ":faq", s("faq")))
+                  .scanIndexForward(false)
+                  .limit(Math.min(PAGE_ITEMS, maxRead - read))
+                  .exclusiveStartKey(start)
+                  .build());
+      read += page.scannedCount();
+      page.items()
+          .forEach(item -> turns.add(new AnnotatedTurn(LogItems.turn(item), LogItems.extra(item))));
+      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (start != null && read < maxRead);
+    return turns;
   }
 
   /**

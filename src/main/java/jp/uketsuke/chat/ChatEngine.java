@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Logger;
 import jp.uketsuke.calls.CallHistory;
@@ -69,12 +68,16 @@ public class ChatEngine {
     }
   }
 
-  /** The best FAQ when retrieval is confident enough, else the tenant's fallback message. */
+  /**
+   * The first FAQ when retrieval is confident enough, else the tenant's fallback message. Only the
+   * first: on the evaluation set, letting a lower-ranked FAQ answer when the first is not confident
+   * added as many wrong answers as right ones (docs/quality.md).
+   */
   private TurnOutcome offline(
       Briefing briefing, String error, int tokensIn, int tokensOut, List<String> tools) {
     return briefing.faqs().stream()
+        .findFirst()
         .filter(match -> match.confidence() >= settings.faqThreshold())
-        .max(Comparator.comparingDouble(FaqMatch::confidence))
         .map(
             match ->
                 new TurnOutcome(

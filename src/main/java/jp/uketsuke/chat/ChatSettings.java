@@ -3,6 +3,7 @@ package jp.uketsuke.chat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import jp.uketsuke.faq.FaqThreshold;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** How a turn is put together and how long it may take, from MicroProfile Config. */
@@ -29,9 +30,9 @@ public class ChatSettings {
   @ConfigProperty(name = "uketsuke.chat.max-rounds", defaultValue = "4")
   int maxRounds;
 
-  /** The confidence (0..1) a FAQ needs to answer a turn the model could not. */
+  /** The confidence (0..1) the first FAQ needs to answer a turn the model could not. */
   @Inject
-  @ConfigProperty(name = "uketsuke.chat.faq-threshold", defaultValue = "0.5")
+  @ConfigProperty(name = FaqThreshold.KEY, defaultValue = FaqThreshold.CALIBRATED)
   double faqThreshold;
 
   /**

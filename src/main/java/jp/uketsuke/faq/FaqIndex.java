@@ -166,7 +166,7 @@ final class FaqIndex {
       int position = positionOfDoc[hit.doc];
       matched[position] = true;
       FaqItem faq = items.get(position);
-      matches.add(new FaqRetriever.Match(faq, hit.score, query.coverage(faq.question())));
+      matches.add(new FaqRetriever.Match(faq, hit.score, query.confidence(faq)));
     }
     return matches;
   }

@@ -22,8 +22,8 @@ public class FaqRetriever {
    * A FAQ and how well it fits the text.
    *
    * @param score the raw BM25 score: comparable between FAQs of one search only
-   * @param confidence in [0, 1]: the idf-weighted share of the FAQ question's terms that the text
-   *     contains; comparable across searches and tenants, so a threshold can be set on it
+   * @param confidence in [0, 1]: the idf-weighted share of the text's terms that the FAQ's question
+   *     or answer contains; comparable across searches and tenants, so a threshold can be set on it
    */
   public record Match(FaqItem faq, double score, double confidence) {}
 

@@ -16,10 +16,10 @@ import java.util.Map;
  *   <li>Recall@10: share of a question's labelled FAQs (grade 1 or 2) in the first 10;
  *   <li>nDCG@10 with the grade as gain;
  *   <li>Hit@1: the first FAQ answers the question (grade 2);
- *   <li>offline mode, as the chat engine answers without a model: the best of the top {@value
- *       #GROUNDING_K} by confidence answers when its confidence reaches the threshold. For
- *       unanswerable questions the share wrongly answered; for answerable ones the shares answered
- *       right (a grade-2 FAQ), answered wrong, and given the fallback message.
+ *   <li>offline mode, as the chat engine answers without a model: the first of the top {@value
+ *       #GROUNDING_K} answers when its confidence reaches the threshold. For unanswerable questions
+ *       the share wrongly answered; for answerable ones the shares answered right (a grade-2 FAQ),
+ *       answered wrong, and given the fallback message.
  * </ul>
  *
  * The first three count answerable questions only (those with a grade-2 label).
@@ -30,13 +30,26 @@ public final class FaqQuality {
   /** uketsuke.chat.faq-top-k's default: how many FAQs a turn is grounded on. */
   static final int GROUNDING_K = 8;
 
-  /** uketsuke.chat.faq-threshold's default. */
-  static final double DEFAULT_THRESHOLD = 0.5;
+  /** uketsuke.chat.faq-threshold's default, the calibrated one. */
+  static final double DEFAULT_THRESHOLD = Double.parseDouble(FaqThreshold.CALIBRATED);
+
+  /**
+   * What a wrong offline answer costs against the gain of a right one: a caller given a wrong
+   * answer acts on it or calls again, one given the fallback message knows to call again (see
+   * {@link #calibrate}).
+   */
+  static final double WRONG_ANSWER_COST = 2;
 
   private FaqQuality() {}
 
   /** One question's ranking: the FAQ ids in order and the offline decision's confidence. */
-  record Ranked(QualitySet.Question question, List<String> ids, String offlineId, double best) {}
+  record Ranked(
+      QualitySet.Question question, List<String> ids, List<String> grounded, double[] confidences) {
+    /** What ChatEngine answers offline: the first FAQ when it is confident enough, or null. */
+    String offline(double threshold) {
+      return !grounded.isEmpty() && confidences[0] >= threshold ? grounded.get(0) : null;
+    }
+  }
 
   record Result(
       int answerable,
@@ -103,17 +116,14 @@ public final class FaqQuality {
         ids.add(idOf(business, match.faq()));
       }
     }
-    // As FaqKnowledge and ChatEngine.offline: an unmatched FAQ has confidence 0.
-    FaqRetriever.Match best =
-        index.topK(question.text(), GROUNDING_K).stream()
-            .filter(m -> m.score() > 0)
-            .max(Comparator.comparingDouble(FaqRetriever.Match::confidence))
-            .orElse(null);
+    // As FaqKnowledge: an unmatched FAQ has confidence 0.
+    List<FaqRetriever.Match> grounding =
+        index.topK(question.text(), GROUNDING_K).stream().filter(m -> m.score() > 0).toList();
     return new Ranked(
         question,
         ids,
-        best == null ? null : idOf(business, best.faq()),
-        best == null ? 0 : best.confidence());
+        grounding.stream().map(m -> idOf(business, m.faq())).toList(),
+        grounding.stream().mapToDouble(FaqRetriever.Match::confidence).toArray());
   }
 
   private static String idOf(QualitySet.Business business, FaqItem faq) {
@@ -136,7 +146,8 @@ public final class FaqQuality {
     int fell = 0;
     for (Ranked r : ranked) {
       Map<String, Integer> grades = r.question().grades();
-      boolean answers = r.offlineId() != null && r.best() >= threshold;
+      String offline = r.offline(threshold);
+      boolean answers = offline != null;
       if (!r.question().answerable()) {
         unanswerable++;
         wrongly += answers ? 1 : 0;
@@ -148,7 +159,7 @@ public final class FaqQuality {
       hit1 += !r.ids().isEmpty() && grades.getOrDefault(r.ids().get(0), 0) == 2 ? 1 : 0;
       if (!answers) {
         fell++;
-      } else if (grades.getOrDefault(r.offlineId(), 0) == 2) {
+      } else if (grades.getOrDefault(offline, 0) == 2) {
         right++;
       } else {
         wrong++;
@@ -164,6 +175,96 @@ public final class FaqQuality {
         (double) right / answerable,
         (double) wrong / answerable,
         (double) fell / answerable);
+  }
+
+  /**
+   * The calibration rule: of the thresholds 0.20, 0.21, ... 0.90, the one with the highest net
+   * value, counting +1 for each question answered with a right FAQ, −{@value #WRONG_ANSWER_COST}
+   * for each answered with a wrong one (an answerable question given another FAQ, or an
+   * unanswerable one given any), 0 for the fallback message; of equal ones the highest.
+   */
+  static double calibrate(List<Ranked> ranked) {
+    double best = 0.90;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (int step = 90; step >= 20; step--) {
+      double t = step / 100.0;
+      Result r = score(ranked, t);
+      double value =
+          r.answerable() * (r.answeredRight() - WRONG_ANSWER_COST * r.answeredWrong())
+              - WRONG_ANSWER_COST * r.unanswerable() * r.wronglyAnswered();
+      if (value > bestValue + 1e-9) {
+        best = t;
+        bestValue = value;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Leave one business out: the threshold calibrated on the other three, scored on the one left
+   * out, which no choice saw; then all held-out questions together.
+   */
+  static void printCrossValidation(QualitySet set, List<Ranked> ranked) {
+    System.out.println(
+        "\ncalibration (" + calibrationRule() + "):\n  on all four: " + calibrate(ranked));
+    List<Ranked> heldOut = new ArrayList<>();
+    List<Double> thresholds = new ArrayList<>();
+    for (QualitySet.Business business : set.businesses()) {
+      List<Ranked> own = ranked.stream().filter(r -> ofBusiness(business, r)).toList();
+      List<Ranked> others = ranked.stream().filter(r -> !ofBusiness(business, r)).toList();
+      double t = calibrate(others);
+      thresholds.add(t);
+      heldOut.addAll(own);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-10s held out, threshold from the others %.2f: %s%n",
+          business.name(),
+          t,
+          offlineLine(score(own, t)));
+    }
+    Result pooled = scoreEach(set, ranked, thresholds);
+    System.out.println("  all held out together:                          " + offlineLine(pooled));
+  }
+
+  private static Result scoreEach(QualitySet set, List<Ranked> ranked, List<Double> thresholds) {
+    // Each question answered at the threshold its business was held out with: shift each
+    // question's confidences so that one common threshold (0) decides as its own did.
+    List<Ranked> shifted = new ArrayList<>();
+    for (int b = 0; b < set.businesses().size(); b++) {
+      QualitySet.Business business = set.businesses().get(b);
+      double t = thresholds.get(b);
+      for (Ranked r : ranked) {
+        if (ofBusiness(business, r)) {
+          double[] c = r.confidences().clone();
+          for (int i = 0; i < c.length; i++) {
+            c[i] -= t;
+          }
+          shifted.add(new Ranked(r.question(), r.ids(), r.grounded(), c));
+        }
+      }
+    }
+    return score(shifted, 0);
+  }
+
+  private static boolean ofBusiness(QualitySet.Business business, Ranked r) {
+    return business.questions().contains(r.question());
+  }
+
+  static String calibrationRule() {
+    return String.format(
+        Locale.ROOT,
+        "highest value: +1 per right answer, -%.0f per wrong answer or answered unanswerable",
+        WRONG_ANSWER_COST);
+  }
+
+  static String offlineLine(Result r) {
+    return String.format(
+        Locale.ROOT,
+        "answerable answered right %.3f, wrong %.3f, fell back %.3f; unanswerable answered %.3f",
+        r.answeredRight(),
+        r.answeredWrong(),
+        r.fellBack(),
+        r.wronglyAnswered());
   }
 
   private static double recall(List<String> ids, Map<String, Integer> grades) {
@@ -217,8 +318,14 @@ public final class FaqQuality {
           ranked.stream().filter(r -> business.questions().contains(r.question())).toList();
       System.out.printf(Locale.ROOT, "%-10s %s%n", business.name(), score(own, threshold).line());
     }
+    System.out.printf(
+        Locale.ROOT,
+        "%noffline at threshold %.2f: %s%n",
+        threshold,
+        offlineLine(score(ranked, threshold)));
+    printCrossValidation(set, ranked);
     System.out.println("\nthreshold sweep (offline mode):");
-    for (double t = 0.3; t <= 0.901; t += 0.05) {
+    for (double t = 0.2; t <= 0.901; t += 0.05) {
       Result r = score(ranked, t);
       System.out.printf(
           Locale.ROOT,
@@ -229,11 +336,13 @@ public final class FaqQuality {
           r.answeredWrong(),
           r.fellBack());
     }
+    GapClustersTuning.print(set);
     if (options.contains("--misses")) {
       printMisses(ranked, threshold);
     }
     if (options.contains("--timing")) {
       FaqRetrievalTiming.main(new String[0]);
+      FaqGapsTiming.main(new String[0]);
     }
   }
 
@@ -250,9 +359,8 @@ public final class FaqQuality {
     }
     System.out.println("\nunanswerable, answered offline:");
     for (Ranked r : ranked) {
-      if (!r.question().answerable() && r.offlineId() != null && r.best() >= threshold) {
-        System.out.printf(
-            Locale.ROOT, "  %s -> %s (%.2f)%n", r.question().text(), r.offlineId(), r.best());
+      if (!r.question().answerable() && r.offline(threshold) != null) {
+        System.out.printf(Locale.ROOT, "  %s -> %s%n", r.question().text(), r.offline(threshold));
       }
     }
   }

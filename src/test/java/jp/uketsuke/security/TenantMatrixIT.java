@@ -282,6 +282,7 @@ class TenantMatrixIT {
     p.put(
         "GET /faqs/search", s -> List.of(nothing("/faqs/search?q=" + Route.encode(s.faqQuestion))));
     p.put("GET /faqs/usage", s -> List.of(nothing("/faqs/usage")));
+    p.put("GET /faqs/gaps", s -> List.of(nothing("/faqs/gaps"), nothing("/faqs/gaps?days=90")));
     p.put(
         "POST /faqs/import",
         s ->
@@ -536,6 +537,8 @@ class TenantMatrixIT {
         "GET /faqs/search",
         s -> new OwnerView("/faqs/search?q=" + Route.encode(s.faqQuestion), s.faqAnswer));
     v.put("GET /faqs/usage", s -> new OwnerView("/faqs/usage", s.faqQuestion));
+    // A's caller said s.userText, which none of A's FAQs answers.
+    v.put("GET /faqs/gaps", s -> new OwnerView("/faqs/gaps", s.userText));
     v.put("GET /faq/{question}", s -> new OwnerView(faq(s), s.faqAnswer));
     v.put("GET /tasks", s -> new OwnerView("/tasks?phone=" + s.phone, s.taskRequest));
     v.put("GET /task/{name}", s -> new OwnerView(task(s), s.taskRequest));

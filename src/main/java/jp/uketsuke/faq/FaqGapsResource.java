@@ -1,0 +1,67 @@
+package jp.uketsuke.faq;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import jp.uketsuke.platform.QueryParams;
+import jp.uketsuke.tenant.Permissions;
+import jp.uketsuke.tenant.TenantContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code GET /faqs/gaps}: what callers asked in the last {@code days} that the FAQ could not
+ * answer, grouped by similarity, most frequent first: the owner's to-do list (people only, as it
+ * shows what callers said).
+ */
+@Path("/faqs/gaps")
+@Produces(MediaType.APPLICATION_JSON)
+public class FaqGapsResource {
+  static final int DEFAULT_DAYS = 30;
+  static final int MAX_DAYS = 90;
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = 100;
+
+  @Inject TenantContext tenant;
+  @Inject Permissions permissions;
+  @Inject FaqGaps gaps;
+
+  /**
+   * One group of unanswered questions.
+   *
+   * @param question its most frequent wording
+   * @param count how many times callers asked it in the window
+   * @param examples up to 5 distinct wordings, most frequent first
+   * @param lastTs when it was last asked
+   */
+  public record Gap(String question, int count, List<String> examples, String lastTs) {}
+
+  /** A page of groups; {@code next_token} is null on the last page. */
+  @JsonbNillable
+  public record Gaps(boolean ok, List<Gap> items, String nextToken) {}
+
+  @GET
+  @Operation(
+      summary =
+          "What callers asked in the last `days` (1-90, default 30) that no FAQ answers, grouped by"
+              + " similarity, most frequent first; paged with limit (1-100, default 20) and"
+              + " next_token (people only)")
+  public Gaps list(
+      @QueryParam("days") String days,
+      @QueryParam("limit") String limit,
+      @QueryParam("next_token") String nextToken) {
+    permissions.requirePerson();
+    int window = QueryParams.intInRange(days, "days", 1, MAX_DAYS, DEFAULT_DAYS);
+    int size = QueryParams.intInRange(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+    FaqGaps.Page page = gaps.page(tenant.tenantId(), window, size, nextToken);
+    List<Gap> items =
+        page.groups().stream()
+            .map(g -> new Gap(g.question(), g.count(), g.examples(), g.lastTs()))
+            .toList();
+    return new Gaps(true, items, page.nextToken());
+  }
+}

@@ -1,0 +1,129 @@
+package jp.uketsuke.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.VoiceServerLog;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /faqs/gaps}: what callers asked that the FAQ does not answer, grouped, most frequent
+ * first, from the call log as the voice server writes it; paged; a window of days; tenant-scoped.
+ */
+class FaqGapsIT {
+
+  private static Api owner(String tenant) {
+    Api api = Api.as(Tokens.person(tenant));
+    api.post("/faq", "{\"question\": \"駐車場はありますか\", \"answer\": \"はい、5台分ございます。\"}").ok();
+    return api;
+  }
+
+  private static List<JsonObject> items(JsonObject page) {
+    return page.getJsonArray("items").getValuesAs(JsonObject.class);
+  }
+
+  @Test
+  void paraphrasesOfAnUnansweredQuestionFormOneGroupMostFrequentFirst() {
+    Api a = owner("gaps-group");
+    VoiceServerLog log = new VoiceServerLog("gaps-group", "09011112222", "CAgaps1");
+    Instant now = Instant.now();
+    log.put("user_text", "えーと、日曜日って診察してますか", now.minusSeconds(300));
+    log.put("user_text", "にちようびは診察してますか", now.minusSeconds(200));
+    log.put("user_text", "日曜日の診察はありますか", now.minusSeconds(100));
+    String lastTs = log.put("user_text", "日曜日って診察してますか", now.minusSeconds(50));
+    log.put("user_text", "予防接種の料金を教えてください", now.minusSeconds(30));
+    log.put("assistant_text", "確認いたします", now.minusSeconds(20));
+    log.put("user_text", "駐車場ってありますか", now.minusSeconds(10)); // the FAQ answers it
+
+    JsonObject page = a.get("/faqs/gaps?days=30").ok();
+    List<JsonObject> gaps = items(page);
+    assertThat(gaps).as(page.toString()).hasSize(2);
+    JsonObject first = gaps.get(0);
+    assertThat(first.getInt("count")).isEqualTo(4);
+    assertThat(first.getString("last_ts")).isEqualTo(lastTs);
+    assertThat(first.getJsonArray("examples").getValuesAs(jakarta.json.JsonString.class))
+        .extracting(jakarta.json.JsonString::getString)
+        .hasSize(4)
+        .contains("にちようびは診察してますか", "日曜日の診察はありますか");
+    assertThat(first.getString("question")).contains("日曜");
+    assertThat(gaps.get(1).getString("question")).isEqualTo("予防接種の料金を教えてください");
+    assertThat(gaps.get(1).getInt("count")).isEqualTo(1);
+    assertThat(page.isNull("next_token")).isTrue();
+    assertThat(page.toString()).doesNotContain("駐車場", "確認いたします");
+  }
+
+  @Test
+  void onlyTheWindowOfDaysCounts() {
+    Api a = owner("gaps-window");
+    VoiceServerLog log = new VoiceServerLog("gaps-window", "09011113333", null);
+    log.put("user_text", "ペットは連れて行けますか", Instant.now().minus(Duration.ofDays(40)));
+    log.put("user_text", "領収書はもらえますか", Instant.now().minus(Duration.ofDays(2)));
+
+    assertThat(items(a.get("/faqs/gaps?days=30").ok()))
+        .extracting(g -> g.getString("question"))
+        .containsExactly("領収書はもらえますか");
+    assertThat(items(a.get("/faqs/gaps").ok())).hasSize(1); // 30 days by default
+    assertThat(items(a.get("/faqs/gaps?days=60").ok()))
+        .extracting(g -> g.getString("question"))
+        .containsExactlyInAnyOrder("領収書はもらえますか", "ペットは連れて行けますか");
+  }
+
+  @Test
+  void pagesFollowNextTokenUntilEveryGroupWasShownOnce() {
+    Api a = owner("gaps-paging");
+    VoiceServerLog log = new VoiceServerLog("gaps-paging", "09011114444", null);
+    List<String> asked =
+        List.of("ペットは連れて行けますか", "領収書はもらえますか", "英語は通じますか", "個室はありますか", "Wi-Fiは使えますか");
+    Instant now = Instant.now();
+    for (int i = 0; i < asked.size(); i++) {
+      log.put("user_text", asked.get(i), now.minusSeconds(100 - i));
+    }
+    List<String> seen = new ArrayList<>();
+    String token = null;
+    int pages = 0;
+    do {
+      JsonObject page =
+          a.get("/faqs/gaps?limit=2" + (token == null ? "" : "&next_token=" + token)).ok();
+      assertThat(items(page)).hasSizeLessThanOrEqualTo(2);
+      items(page).forEach(g -> seen.add(g.getString("question")));
+      token = page.isNull("next_token") ? null : page.getString("next_token");
+      pages++;
+    } while (token != null && pages < 10);
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(asked);
+  }
+
+  @Test
+  void anotherTenantSeesNoneOfItAndCannotContinueItsPages() {
+    Api a = owner("gaps-own");
+    VoiceServerLog log = new VoiceServerLog("gaps-own", "09011115555", null);
+    log.put("user_text", "秘密の相談はできますか", Instant.now().minusSeconds(60));
+    log.put("user_text", "ペットは連れて行けますか", Instant.now().minusSeconds(50));
+    JsonObject page = a.get("/faqs/gaps?limit=1").ok();
+    assertThat(items(page)).hasSize(1);
+    String token = page.getString("next_token");
+
+    Api b = Api.as(Tokens.person("gaps-other"));
+    assertThat(items(b.get("/faqs/gaps?days=90").ok())).isEmpty();
+    assertThat(b.get("/faqs/gaps?limit=1&next_token=" + token).problem(400).toString())
+        .doesNotContain("秘密");
+    b.header("x-client-id", "gaps-own").get("/faqs/gaps").problem(403);
+    Api.anonymous().get("/faqs/gaps").problem(401);
+  }
+
+  @Test
+  void badDaysLimitOrTokenIsAProblemDocument() {
+    Api a = Api.as(Tokens.person("gaps-bad"));
+    for (String query : List.of("days=0", "days=91", "days=abc", "limit=0", "limit=101")) {
+      JsonObject problem = a.get("/faqs/gaps?" + query).problem(400);
+      assertThat(problem.getString("detail")).contains(query.substring(0, query.indexOf('=')));
+    }
+    a.get("/faqs/gaps?next_token=not-a-token").problem(400);
+  }
+}
