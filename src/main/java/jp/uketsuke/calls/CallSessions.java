@@ -34,8 +34,13 @@ public class CallSessions {
 
   /** The session's turns in time order; 404 when the tenant has none with this SID. */
   public List<Turn> session(String callSid) {
+    return session(tenant.tenantId(), callSid);
+  }
+
+  /** The same for a tenant named by the caller: work outside a request (idle ends). */
+  List<Turn> session(String tenantId, String callSid) {
     List<Turn> turns =
-        items(tenant.tenantId(), callSid).stream()
+        items(tenantId, callSid).stream()
             .map(LogItems::turn)
             .sorted(Comparator.comparing(Turn::ts).thenComparing(Turn::phoneNumber))
             .toList();
