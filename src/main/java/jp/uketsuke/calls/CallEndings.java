@@ -39,6 +39,21 @@ public class CallEndings {
   }
 
   /**
+   * Ends a call of a tenant the caller established without a token (Twilio's signed status
+   * callback, whose account serves the tenant); empty when the tenant has no turn of the call.
+   */
+  public Optional<CallSummary> endOf(String tenantId, String callSid) {
+    try {
+      return Optional.of(end(tenantId, callSid, null));
+    } catch (ApiException noTurns) {
+      if (noTurns.status() != 404) {
+        throw noTurns;
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Ends a call of a tenant named by the caller (the idle sweep; never a tenant from a request
    * body). The conditional write of the summary is what lets only one end publish.
    *

@@ -82,6 +82,38 @@ public class CallSessions {
     return onlyTenantLogged(tenantId, callSid) && claims.tryClaim(tenantId, callSid);
   }
 
+  /**
+   * The tenant a call SID belongs to, for callers that learn the SID without a tenant (Twilio's
+   * status callback): the tenant holding its claim, or else the one tenant that logged it (which
+   * then claims it); empty when nobody logged it, or several tenants did.
+   */
+  public Optional<String> ownerOf(String callSid) {
+    Optional<String> owner = claims.owner(callSid);
+    if (owner.isPresent()) {
+      return owner;
+    }
+    Map<String, AttributeValue> first =
+        dynamoDb
+            .query(
+                b ->
+                    b.tableName(tables.logs())
+                        .indexName(CALL_SID_INDEX)
+                        .keyConditionExpression("call_sid = :c")
+                        .projectionExpression("#t")
+                        .expressionAttributeNames(Map.of("#t", LogItems.TENANT))
+                        .expressionAttributeValues(Map.of(":c", s(callSid)))
+                        .limit(1))
+            .items()
+            .stream()
+            .findFirst()
+            .orElse(null);
+    if (first == null) {
+      return Optional.empty();
+    }
+    String tenantId = first.get(LogItems.TENANT).s();
+    return belongsToTenant(tenantId, callSid) ? Optional.of(tenantId) : Optional.empty();
+  }
+
   /** Reads only the tenant of each turn, and stops at the first turn of another tenant. */
   private boolean onlyTenantLogged(String tenantId, String callSid) {
     Iterator<Map<String, AttributeValue>> turns =
