@@ -15,9 +15,9 @@ import jp.uketsuke.tenant.TenantContext;
 import jp.uketsuke.webhooks.WebhookEvents;
 
 /**
- * Ends the current tenant's calls: the first end of a call computes and stores its summary and
- * publishes {@code call.ended}; a later end (another pod, a retry) answers the stored summary and
- * publishes nothing.
+ * Ends the current tenant's calls: the first end of a call computes (with the model when one is
+ * configured, else or on its failure extractively) and stores its summary and publishes {@code
+ * call.ended}; a later end (another pod, a retry) answers the stored summary and publishes nothing.
  */
 @ApplicationScoped
 public class CallEndings {
@@ -30,6 +30,7 @@ public class CallEndings {
   @Inject TaskBook tasks;
   @Inject WebhookEvents webhooks;
   @Inject OpenCalls openCalls;
+  @Inject ModelSummary modelSummary;
 
   /**
    * @throws ApiException 404 when the tenant has no turn with this SID
@@ -67,8 +68,9 @@ public class CallEndings {
     }
     List<Turn> read = turns != null ? turns : sessions.session(tenantId, callSid);
     String endedAt = Timestamps.now();
-    CallSummary summary =
+    CallSummary extractive =
         ExtractiveSummary.of(callSid, read, taskNames(tenantId, read, callSid), endedAt);
+    CallSummary summary = modelSummary.of(tenantId, extractive, read).orElse(extractive);
     if (!summaries.add(tenantId, summary)) {
       return summaries.find(tenantId, callSid).orElse(summary);
     }
