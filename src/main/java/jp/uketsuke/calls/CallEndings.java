@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.Timestamps;
 import jp.uketsuke.tasks.Task;
@@ -13,12 +15,13 @@ import jp.uketsuke.tenant.TenantContext;
 import jp.uketsuke.webhooks.WebhookEvents;
 
 /**
- * Ends the current tenant's calls: the first end of a call computes and stores its summary and
- * publishes {@code call.ended}; a later end (another pod, a retry) answers the stored summary and
- * publishes nothing.
+ * Ends the current tenant's calls: the first end of a call computes (with the model when one is
+ * configured, else or on its failure extractively) and stores its summary and publishes {@code
+ * call.ended}; a later end (another pod, a retry) answers the stored summary and publishes nothing.
  */
 @ApplicationScoped
 public class CallEndings {
+  private static final Logger LOG = Logger.getLogger(CallEndings.class.getName());
   static final int MAX_SID = 128;
 
   @Inject TenantContext tenant;
@@ -26,23 +29,53 @@ public class CallEndings {
   @Inject CallSummaries summaries;
   @Inject TaskBook tasks;
   @Inject WebhookEvents webhooks;
+  @Inject OpenCalls openCalls;
+  @Inject ModelSummary modelSummary;
 
   /**
    * @throws ApiException 404 when the tenant has no turn with this SID
    */
   public CallSummary end(String callSid) {
-    String tenantId = tenant.tenantId();
+    return end(tenant.tenantId(), callSid, null);
+  }
+
+  /**
+   * Ends a call of a tenant the caller established without a token (Twilio's signed status
+   * callback, whose account serves the tenant); empty when the tenant has no turn of the call.
+   */
+  public Optional<CallSummary> endOf(String tenantId, String callSid) {
+    try {
+      return Optional.of(end(tenantId, callSid, null));
+    } catch (ApiException noTurns) {
+      if (noTurns.status() != 404) {
+        throw noTurns;
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Ends a call of a tenant named by the caller (the idle sweep; never a tenant from a request
+   * body). The conditional write of the summary is what lets only one end publish.
+   *
+   * @param turns the call's turns when the caller read them already, else null
+   */
+  CallSummary end(String tenantId, String callSid, List<Turn> turns) {
     Optional<CallSummary> ended = summaries.find(tenantId, callSid);
     if (ended.isPresent()) {
+      closeQuietly(tenantId, callSid);
       return ended.get();
     }
-    List<Turn> turns = sessions.session(callSid);
+    List<Turn> read = turns != null ? turns : sessions.session(tenantId, callSid);
     String endedAt = Timestamps.now();
-    CallSummary summary = ExtractiveSummary.of(callSid, turns, taskNames(turns, callSid), endedAt);
+    CallSummary extractive =
+        ExtractiveSummary.of(callSid, read, taskNames(tenantId, read, callSid), endedAt);
+    CallSummary summary = modelSummary.of(tenantId, extractive, read).orElse(extractive);
     if (!summaries.add(tenantId, summary)) {
       return summaries.find(tenantId, callSid).orElse(summary);
     }
-    webhooks.publish(WebhookEvents.CALL_ENDED, summary);
+    webhooks.publish(tenantId, WebhookEvents.CALL_ENDED, summary);
+    closeQuietly(tenantId, callSid);
     return summary;
   }
 
@@ -64,8 +97,17 @@ public class CallEndings {
     return sid;
   }
 
+  /** The idle sweep need not look at an ended call again; if this fails, it finds it ended. */
+  private void closeQuietly(String tenantId, String callSid) {
+    try {
+      openCalls.close(tenantId, callSid);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "open call left for the idle sweep to close", e);
+    }
+  }
+
   /** Tasks of the call: those that name its SID, and the caller's that changed during it. */
-  private List<String> taskNames(List<Turn> turns, String callSid) {
+  private List<String> taskNames(String tenantId, List<Turn> turns, String callSid) {
     String started = turns.get(0).ts();
     String phone = turns.get(0).phoneNumber();
     boolean byPhone = phone != null && !phone.isBlank() && !phone.equals("unknown");
@@ -78,11 +120,13 @@ public class CallEndings {
       }
     }
     boolean known = byPhone;
-    return tasks.listAll(filter).stream()
+    TaskFilter caller = filter;
+    return tasks.stored(tenantId).stream()
         .filter(
             task ->
                 callSid.equals(task.callSid())
                     || (known
+                        && caller.matches(task)
                         && task.updatedAt() != null
                         && task.updatedAt().compareTo(started) >= 0))
         .map(Task::name)

@@ -34,8 +34,13 @@ public class CallSessions {
 
   /** The session's turns in time order; 404 when the tenant has none with this SID. */
   public List<Turn> session(String callSid) {
+    return session(tenant.tenantId(), callSid);
+  }
+
+  /** The same for a tenant named by the caller: work outside a request (idle ends). */
+  List<Turn> session(String tenantId, String callSid) {
     List<Turn> turns =
-        items(tenant.tenantId(), callSid).stream()
+        items(tenantId, callSid).stream()
             .map(LogItems::turn)
             .sorted(Comparator.comparing(Turn::ts).thenComparing(Turn::phoneNumber))
             .toList();
@@ -75,6 +80,38 @@ public class CallSessions {
       return owner.get().equals(tenantId);
     }
     return onlyTenantLogged(tenantId, callSid) && claims.tryClaim(tenantId, callSid);
+  }
+
+  /**
+   * The tenant a call SID belongs to, for callers that learn the SID without a tenant (Twilio's
+   * status callback): the tenant holding its claim, or else the one tenant that logged it (which
+   * then claims it); empty when nobody logged it, or several tenants did.
+   */
+  public Optional<String> ownerOf(String callSid) {
+    Optional<String> owner = claims.owner(callSid);
+    if (owner.isPresent()) {
+      return owner;
+    }
+    Map<String, AttributeValue> first =
+        dynamoDb
+            .query(
+                b ->
+                    b.tableName(tables.logs())
+                        .indexName(CALL_SID_INDEX)
+                        .keyConditionExpression("call_sid = :c")
+                        .projectionExpression("#t")
+                        .expressionAttributeNames(Map.of("#t", LogItems.TENANT))
+                        .expressionAttributeValues(Map.of(":c", s(callSid)))
+                        .limit(1))
+            .items()
+            .stream()
+            .findFirst()
+            .orElse(null);
+    if (first == null) {
+      return Optional.empty();
+    }
+    String tenantId = first.get(LogItems.TENANT).s();
+    return belongsToTenant(tenantId, callSid) ? Optional.of(tenantId) : Optional.empty();
   }
 
   /** Reads only the tenant of each turn, and stops at the first turn of another tenant. */

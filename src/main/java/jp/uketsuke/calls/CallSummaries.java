@@ -3,12 +3,16 @@ package jp.uketsuke.calls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Summaries of ended calls in {@code app-call-summaries}, keyed by tenant and call SID. The first
@@ -17,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @ApplicationScoped
 class CallSummaries {
+  private static final int BATCH = 100;
+  private static final int MAX_ATTEMPTS = 5;
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
 
@@ -30,6 +36,48 @@ class CallSummaries {
                         .consistentRead(true))
             .item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(summary(item));
+  }
+
+  /** The summaries of those of the calls that have ended, by call SID (batches of 100 keys). */
+  Map<String, CallSummary> findAll(String tenantId, List<String> callSids) {
+    Map<String, CallSummary> found = new HashMap<>();
+    List<String> distinct = callSids.stream().distinct().toList();
+    for (int from = 0; from < distinct.size(); from += BATCH) {
+      List<Map<String, AttributeValue>> keys =
+          distinct.subList(from, Math.min(distinct.size(), from + BATCH)).stream()
+              .map(sid -> key(tenantId, sid))
+              .toList();
+      Map<String, KeysAndAttributes> request =
+          Map.of(
+              tables.callSummaries(),
+              KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+      for (int attempt = 0; !request.isEmpty(); attempt++) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw ApiException.unavailable("Call summaries could not be read; try again.");
+        }
+        Map<String, KeysAndAttributes> ask = request;
+        BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(ask));
+        response
+            .responses()
+            .getOrDefault(tables.callSummaries(), List.of())
+            .forEach(item -> found.put(item.get("call_sid").s(), summary(item)));
+        request = response.unprocessedKeys();
+        pause(attempt, request);
+      }
+    }
+    return found;
+  }
+
+  private static void pause(int attempt, Map<String, KeysAndAttributes> left) {
+    if (left.isEmpty()) {
+      return;
+    }
+    try {
+      Thread.sleep(50L << attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.unavailable("Call summaries could not be read; try again.");
+    }
   }
 
   /** Whether this summary is the call's (false: the call had ended already). */
@@ -70,7 +118,7 @@ class CallSummaries {
         text(item, "mode"));
   }
 
-  private static Map<String, AttributeValue> key(String tenantId, String callSid) {
+  static Map<String, AttributeValue> key(String tenantId, String callSid) {
     Map<String, AttributeValue> key = new HashMap<>();
     key.put("client_id", AttributeValue.fromS(tenantId));
     key.put("call_sid", AttributeValue.fromS(callSid));

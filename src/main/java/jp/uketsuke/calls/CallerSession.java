@@ -6,5 +6,12 @@ package jp.uketsuke.calls;
  * @param callSid null for turns that were stored without a call SID
  * @param firstTs time of the session's first turn
  * @param lastTs time of its last turn
+ * @param summary the call's summary once it has ended, else absent from the JSON
  */
-public record CallerSession(String callSid, String firstTs, String lastTs, int turns) {}
+public record CallerSession(
+    String callSid, String firstTs, String lastTs, int turns, CallSummary summary) {
+
+  CallerSession withSummary(CallSummary summary) {
+    return new CallerSession(callSid, firstTs, lastTs, turns, summary);
+  }
+}

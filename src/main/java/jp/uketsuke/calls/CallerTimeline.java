@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A caller at a glance: their calls, newest first, and their tasks. */
+/** A caller at a glance: their calls, newest first, each with its summary once ended, and tasks. */
 @ApplicationScoped
 public class CallerTimeline {
   private static final int PAGE = 1000;
 
   @Inject CallHistory history;
   @Inject PhoneLinkedItems linked;
+  @Inject CallSummaries summaries;
 
   /** The timeline of one phone; empty lists for a phone the tenant does not know. */
   public record Timeline(List<CallerSession> sessions, List<CallerTask> tasks) {}
@@ -27,10 +28,18 @@ public class CallerTimeline {
             turn ->
                 sessions.merge(
                     String.valueOf(turn.callSid()),
-                    new CallerSession(turn.callSid(), turn.ts(), turn.ts(), 1),
+                    new CallerSession(turn.callSid(), turn.ts(), turn.ts(), 1, null),
                     CallerTimeline::extend));
+    Map<String, CallSummary> ended =
+        summaries.findAll(
+            tenantId,
+            sessions.values().stream()
+                .map(CallerSession::callSid)
+                .filter(sid -> sid != null && !sid.isBlank())
+                .toList());
     List<CallerSession> newestFirst =
         sessions.values().stream()
+            .map(s -> s.callSid() == null ? s : s.withSummary(ended.get(s.callSid())))
             .sorted(Comparator.comparing(CallerSession::lastTs).reversed())
             .toList();
     return new Timeline(newestFirst, linked.tasks(tenantId, phone));
@@ -38,6 +47,7 @@ public class CallerTimeline {
 
   /** Turns arrive oldest first, so a later one only moves the end. */
   private static CallerSession extend(CallerSession sofar, CallerSession next) {
-    return new CallerSession(sofar.callSid(), sofar.firstTs(), next.lastTs(), sofar.turns() + 1);
+    return new CallerSession(
+        sofar.callSid(), sofar.firstTs(), next.lastTs(), sofar.turns() + 1, null);
   }
 }

@@ -42,7 +42,9 @@ public class CallersResource {
 
   @GET
   @Operation(
-      summary = "A caller's calls (grouped by call_sid, newest first) and tasks",
+      summary =
+          "A caller's calls (grouped by call_sid, newest first; an ended call with its summary)"
+              + " and tasks",
       description =
           "recordings: true when Twilio holds a recording of one of the caller's calls, false"
               + " when it holds none, null when that cannot be told: no Twilio account is"
@@ -63,7 +65,10 @@ public class CallersResource {
   }
 
   @DELETE
-  @Operation(summary = "Erase a caller: their turns, directory entry, stored transcripts and tasks")
+  @Operation(
+      summary =
+          "Erase a caller: their turns, directory entry, stored transcripts, tasks and call"
+              + " summaries")
   public Erasure erase(@PathParam("phone") String phone) {
     permissions.requirePerson();
     String number = number(phone);
@@ -81,7 +86,12 @@ public class CallersResource {
   }
 
   private static String counts(CallerErasure.Erased erased) {
-    return "turns=%d tasks=%d transcripts=%d directory=%d"
-        .formatted(erased.turns(), erased.tasks(), erased.transcripts(), erased.directory());
+    return "turns=%d tasks=%d transcripts=%d directory=%d summaries=%d"
+        .formatted(
+            erased.turns(),
+            erased.tasks(),
+            erased.transcripts(),
+            erased.directory(),
+            erased.summaries());
   }
 }

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * tenant's position up to {@code settle} ago (so an item the index has not shown yet is not jumped
  * over), at most {@code batch} items, and applies them phone by phone. A tenant that is further
  * behind is caught up in the background; the cost of a run depends on what is new, never on the
- * history.
+ * history. The same batches open the calls the idle sweep ends ({@link OpenCalls}).
  */
 @ApplicationScoped
 public class DirectoryCatchUp {
@@ -38,6 +38,7 @@ public class DirectoryCatchUp {
   @Inject Tables tables;
   @Inject PhoneDirectory directory;
   @Inject DirectoryBackfill backfill;
+  @Inject OpenCalls openCalls;
 
   @Inject
   @ConfigProperty(name = "uketsuke.phones.settle", defaultValue = "PT2S")
@@ -68,6 +69,18 @@ public class DirectoryCatchUp {
     return progress.state();
   }
 
+  /**
+   * For the idle sweep: one batch from the stored position, reading only the entries it changes, so
+   * a tenant with nothing new costs two reads; a tenant further behind continues in the background.
+   */
+  void follow(String tenantId) {
+    Progress progress =
+        step(tenantId, new PhoneDirectory.State(Map.of(), directory.watermark(tenantId)));
+    if (progress.more()) {
+      backfill.start(tenantId);
+    }
+  }
+
   /** One batch; the same state when there was nothing to apply. */
   Progress step(String tenantId, PhoneDirectory.State state) {
     Instant cutoff = cutoff();
@@ -79,6 +92,8 @@ public class DirectoryCatchUp {
       // Nothing new: no write. The position moves with the next turn applied.
       return new Progress(state, false);
     }
+    // Before the position moves past them: a pod that stops here leaves them to be read again.
+    openCalls.seen(tenantId, batch.turns());
     Map<String, PhoneDirectory.Stored> entries = new HashMap<>(state.entries());
     byPhone(batch.turns())
         .forEach(

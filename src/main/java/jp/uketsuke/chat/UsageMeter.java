@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.uketsuke.calls.ModelUsage;
 import jp.uketsuke.faq.FaqEmbeddingsUsed;
 import jp.uketsuke.platform.Tables;
 import jp.uketsuke.platform.Tallies;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * which is stored before it is answered.
  */
 @ApplicationScoped
-public class UsageMeter {
+public class UsageMeter implements ModelUsage {
   private static final Logger LOG = Logger.getLogger(UsageMeter.class.getName());
   static final String DAY_PREFIX = "day#";
 
@@ -83,6 +84,14 @@ public class UsageMeter {
   public void count(String tenantId, String ts, int tokensIn, int tokensOut) {
     if (!waiting.add(new Day(tenantId, ts.substring(0, 10)), 1, tokensIn, tokensOut, 0)) {
       LOG.warning("usage of a turn not counted: too many tenant-days wait for a flush");
+    }
+  }
+
+  /** Tokens of a model call that is not a turn (a call summary): the day's tokens, no turn. */
+  @Override
+  public void tokens(String tenantId, String ts, int tokensIn, int tokensOut) {
+    if (!waiting.add(new Day(tenantId, ts.substring(0, 10)), 0, tokensIn, tokensOut, 0)) {
+      LOG.warning("model tokens not counted: too many tenant-days wait for a flush");
     }
   }
 

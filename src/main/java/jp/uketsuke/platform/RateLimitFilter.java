@@ -28,7 +28,12 @@ public class RateLimitFilter implements ContainerRequestFilter {
     if (kind == null || !kind.onArrival) {
       return;
     }
-    long retryAfter = limits.take(tenant.tenantId(), kind);
+    // No tenant: a route that authenticates itself (Twilio's callback), which is not the tenant's.
+    String tenantId = tenant.knownTenantId().orElse(null);
+    if (tenantId == null) {
+      return;
+    }
+    long retryAfter = limits.take(tenantId, kind);
     if (retryAfter > 0) {
       request.abortWith(new RateLimitExceeded(kind, retryAfter).toResponse(requestId.value()));
     }

@@ -36,11 +36,39 @@ public class TwilioAccounts {
   @ConfigProperty(name = "uketsuke.twilio.tenant-accounts")
   Optional<TenantValues> tenantAccounts;
 
+  @Inject
+  @ConfigProperty(name = "uketsuke.twilio.account-auth-tokens")
+  Optional<TenantValues> accountAuthTokens;
+
   private Map<String, String> accounts;
+  private Map<String, String> subaccountTokens;
 
   @PostConstruct
   void init() {
     accounts = tenantAccounts.orElse(TenantValues.NONE).values();
+    subaccountTokens = accountAuthTokens.orElse(TenantValues.NONE).values();
+  }
+
+  /**
+   * The auth token Twilio signs the callbacks of an account with: the main account's, or a mapped
+   * subaccount's own ({@code uketsuke.twilio.account-auth-tokens}); empty for any other account.
+   */
+  Optional<String> signingToken(String accountSid) {
+    if (!configured() || accountSid == null) {
+      return Optional.empty();
+    }
+    if (accountSid.equals(username())) {
+      return Optional.of(password());
+    }
+    if (!accounts.containsValue(accountSid)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(subaccountTokens.get(accountSid)).map(String::strip);
+  }
+
+  /** Whether the account is the tenant's: its subaccount, or the main one when it has none. */
+  boolean servesTenant(String accountSid, String tenantId) {
+    return accountOf(tenantId).equals(accountSid);
   }
 
   public boolean configured() {

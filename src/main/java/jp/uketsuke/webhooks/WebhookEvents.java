@@ -45,7 +45,14 @@ public class WebhookEvents {
    * @param data the event's {@code data}, as the API shows it (a record, mapped like responses)
    */
   public void publish(String type, Object data) {
-    String tenantId = tenant.tenantId();
+    publish(tenant.tenantId(), type, data);
+  }
+
+  /**
+   * The same for a tenant named by the caller, for work outside a request (a call that ended by
+   * itself); never with a tenant taken from a request body.
+   */
+  public void publish(String tenantId, String type, Object data) {
     List<StoredWebhook> hooks = store.all(tenantId).stream().filter(h -> h.wants(type)).toList();
     if (!hooks.isEmpty()) {
       deliver(tenantId, hooks, type, JSONB.toJson(data));

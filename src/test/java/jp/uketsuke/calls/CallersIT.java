@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.Tokens;
@@ -37,6 +38,49 @@ class CallersIT {
     List<JsonObject> tasks = timeline.getJsonArray("tasks").getValuesAs(JsonObject.class);
     assertThat(tasks).extracting(t -> t.getString("name")).containsExactly("剪定の予約");
     assertThat(tasks.get(0).getString("start_datetime")).isEqualTo("2025-10-10 10:00");
+  }
+
+  @Test
+  void anEndedCallCarriesItsSummaryInTheTimelineAndErasureRemovesIt() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Api owner = Api.as(Tokens.person("callers-summary-" + run));
+    String phone = "09077778888";
+    String ended = "CAended" + run;
+    String open = "CAopen" + run;
+    owner.post("/call", turn(phone, ended, "予約を変更したいです")).ok();
+    owner.post("/call", turn(phone, open, "もう一つ質問です")).ok();
+    JsonObject summary =
+        owner.post("/call/end", "{\"call_sid\": \"" + ended + "\"}").ok().getJsonObject("summary");
+
+    List<JsonObject> sessions =
+        owner.get("/callers/" + phone).ok().getJsonArray("sessions").getValuesAs(JsonObject.class);
+    JsonObject endedSession =
+        sessions.stream()
+            .filter(x -> x.getString("call_sid").equals(ended))
+            .findFirst()
+            .orElseThrow();
+    JsonObject openSession =
+        sessions.stream()
+            .filter(x -> x.getString("call_sid").equals(open))
+            .findFirst()
+            .orElseThrow();
+    assertThat(endedSession.getJsonObject("summary")).isEqualTo(summary);
+    assertThat(endedSession.getInt("turns")).isEqualTo(1);
+    assertThat(openSession.containsKey("summary")).as("a call going on: no field").isFalse();
+
+    JsonObject deleted = owner.delete("/callers/" + phone).ok().getJsonObject("deleted");
+    assertThat(deleted.getInt("summaries")).isEqualTo(1);
+    owner.get("/call/summary?call_sid=" + ended).problem(404);
+  }
+
+  private static String turn(String phone, String callSid, String said) {
+    return "{\"phone_number\": \""
+        + phone
+        + "\", \"call_sid\": \""
+        + callSid
+        + "\", \"user_text\": \""
+        + said
+        + "\"}";
   }
 
   @Test

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * shared test server (its server.xml, jvm.options, server.env and local-stack overrides, the same
  * WAR) but on its own free port, so a test may stop it while the shared one keeps serving.
  */
-final class SecondServer {
+public final class SecondServer {
   private final Path wlp;
   private final String name;
   final int port;
@@ -39,7 +39,7 @@ final class SecondServer {
   /**
    * @param overrides extra Liberty variables for this server only
    */
-  static SecondServer create(String name, Map<String, String> overrides) throws IOException {
+  public static SecondServer create(String name, Map<String, String> overrides) throws IOException {
     Path wlp = Path.of(required("it.wlp.home"));
     Path shared = Path.of(required("it.liberty.logs")).getParent();
     SecondServer server = new SecondServer(wlp, name, freePort());
@@ -78,12 +78,12 @@ final class SecondServer {
     return wlp.resolve("usr/servers").resolve(name);
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://localhost:" + port;
   }
 
   /** Starts the server and waits until the application reports ready. */
-  void start(Duration timeout) throws IOException, InterruptedException {
+  public void start(Duration timeout) throws IOException, InterruptedException {
     command(timeout, "start", name);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -125,7 +125,7 @@ final class SecondServer {
   }
 
   /** Makes sure nothing is left running, whatever the test did. */
-  void forceStop() {
+  public void forceStop() {
     try {
       command(Duration.ofMinutes(1), "stop", name, "--force");
     } catch (Exception e) {

@@ -49,6 +49,22 @@ class UnconfiguredTest {
     assertThat(accounts.base()).hasToString(TwilioAccounts.DEFAULT_BASE);
   }
 
+  @Test
+  void callbacksAreCheckedWithTheSigningAccountsOwnTokenAndServeOnlyItsTenants() {
+    TwilioAccounts accounts =
+        twilio(Optional.of("ACmain"), Optional.of("token"), Optional.of("t1=ACsub1, t2=ACsub2"));
+    assertThat(accounts.signingToken("ACmain")).contains("token");
+    assertThat(accounts.signingToken("ACsub1")).contains("sub1-token");
+    assertThat(accounts.signingToken("ACsub2")).as("a subaccount without its token").isEmpty();
+    assertThat(accounts.signingToken("ACother")).isEmpty();
+    assertThat(accounts.servesTenant("ACsub1", "t1")).isTrue();
+    assertThat(accounts.servesTenant("ACmain", "t1")).isFalse();
+    assertThat(accounts.servesTenant("ACmain", "t3")).isTrue();
+    assertThat(accounts.servesTenant("ACsub1", "t2")).isFalse();
+    assertThat(twilio(Optional.empty(), Optional.empty(), Optional.empty()).signingToken("ACmain"))
+        .isEmpty();
+  }
+
   private static TwilioAccounts twilio(
       Optional<String> sid, Optional<String> token, Optional<String> tenants) {
     TwilioAccounts accounts = new TwilioAccounts();
@@ -56,6 +72,7 @@ class UnconfiguredTest {
     accounts.authToken = token;
     accounts.baseUrl = Optional.empty();
     accounts.tenantAccounts = tenants.map(TenantValues::parse);
+    accounts.accountAuthTokens = Optional.of(TenantValues.parse("ACsub1=sub1-token"));
     accounts.init();
     return accounts;
   }

@@ -63,6 +63,12 @@ class TenantMatrixIT {
 
   record OwnerView(String path, String shows) {}
 
+  /**
+   * Operations authenticated by something other than a bearer token (Twilio's signature,
+   * docs/security.md): whatever token comes with it, an unsigned request is refused.
+   */
+  private static final Set<String> OWN_AUTHENTICATION = Set.of("POST /twilio/status");
+
   @BeforeAll
   static void createTenantA() {
     model =
@@ -137,6 +143,9 @@ class TenantMatrixIT {
         .map(
             route -> {
               Probe probe = placeholder(route);
+              if (OWN_AUTHENTICATION.contains(route.key())) {
+                return unsignedIsRefused(route, probe);
+              }
               return dynamicContainer(
                   route.key(),
                   Stream.of(
@@ -160,6 +169,33 @@ class TenantMatrixIT {
                           "service token without x-client-id -> 401",
                           () -> probe.send(Api.as(Tokens.service())).problem(401))));
             });
+  }
+
+  /**
+   * No token is 403 (the signature is missing); a token is not this route's authentication, so a
+   * valid one changes nothing and one Liberty cannot verify is 401 before the route.
+   */
+  private static DynamicNode unsignedIsRefused(Route route, Probe probe) {
+    return dynamicContainer(
+        route.key(),
+        Stream.of(
+            dynamicTest(
+                "no token, no signature -> 403", () -> probe.send(Api.anonymous()).problem(403)),
+            dynamicTest(
+                "A's person token, no signature -> 403", () -> probe.send(SEED.a()).problem(403)),
+            dynamicTest(
+                "service token naming A, no signature -> 403",
+                () ->
+                    probe
+                        .send(Api.as(Tokens.service()).header("x-client-id", SEED.tenantA))
+                        .problem(403)),
+            dynamicTest(
+                "token of a key nobody trusts -> 401 or 403",
+                () -> {
+                  Reply reply =
+                      probe.send(Api.as(Tokens.signWithUnknownKey(Tokens.idToken(SEED.tenantA))));
+                  reply.problem(reply.status() == 401 ? 401 : 403);
+                })));
   }
 
   @Test
@@ -452,6 +488,17 @@ class TenantMatrixIT {
     p.put(
         "POST /call/end", s -> List.of(nothing("POST", "/call/end", json("call_sid", s.callSid))));
     p.put("GET /call/summary", s -> List.of(nothing("/call/summary?call_sid=" + s.callSid)));
+    // B can not end A's call through Twilio's callback without the signature of A's account
+    // (recordings/TwilioStatusIT: nor with another account's valid one).
+    p.put(
+        "POST /twilio/status",
+        s ->
+            List.of(
+                new Probe(
+                    "POST",
+                    "/twilio/status",
+                    "AccountSid=ACwiremocktest&CallStatus=completed&CallSid=" + s.callSid,
+                    Set.of(403))));
     // Webhooks
     p.put("GET /webhooks", s -> List.of(nothing("/webhooks")));
     p.put(
