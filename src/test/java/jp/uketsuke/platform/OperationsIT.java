@@ -81,6 +81,11 @@ class OperationsIT {
         .contains("phone_number", "ts", "user_text", "assistant_text", "call_sid");
     assertThat(bodySchema(document, "/task", "post").getJsonObject("properties").keySet())
         .contains("name", "phone_number", "start_datetime");
+    JsonObject webhook = bodySchema(document, "/webhooks", "post");
+    assertThat(webhook.getJsonObject("properties").keySet())
+        .containsOnly("url", "events", "description");
+    assertThat(webhook.getJsonArray("required").getValuesAs(jakarta.json.JsonString::getString))
+        .containsOnly("url", "events");
   }
 
   /**
