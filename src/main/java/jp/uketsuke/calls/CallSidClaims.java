@@ -2,10 +2,10 @@ package jp.uketsuke.calls;
 
 import static jp.uketsuke.calls.LogItems.s;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import jp.uketsuke.platform.ApiException;
@@ -29,14 +29,8 @@ public class CallSidClaims {
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
 
-  private final Map<String, String> known =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-              return size() > REMEMBERED;
-            }
-          });
+  private final Cache<String, String> known =
+      Caffeine.newBuilder().maximumSize(REMEMBERED).executor(Runnable::run).build();
 
   /** Claims the SID for the tenant, or confirms its claim. @throws ApiException 409 otherwise */
   public void claim(String tenantId, String callSid) {
@@ -47,7 +41,7 @@ public class CallSidClaims {
 
   /** Claims the SID for the tenant unless another holds it; false when another does. */
   boolean tryClaim(String tenantId, String callSid) {
-    if (tenantId.equals(known.get(callSid))) {
+    if (tenantId.equals(known.getIfPresent(callSid))) {
       return true;
     }
     try {
@@ -70,7 +64,7 @@ public class CallSidClaims {
 
   /** The tenant that holds the SID, when one claimed it. */
   Optional<String> owner(String callSid) {
-    String remembered = known.get(callSid);
+    String remembered = known.getIfPresent(callSid);
     if (remembered != null) {
       return Optional.of(remembered);
     }

@@ -1,12 +1,12 @@
 package jp.uketsuke.calls;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.BodyFields;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -51,17 +51,17 @@ public record TurnInput(
     if (!(body instanceof JsonObject json)) {
       throw ApiException.badRequest("The body must be a JSON object.");
     }
-    String phone = string(json, "phone_number");
-    String ts = string(json, "ts");
-    String callSid = string(json, "call_sid");
+    String phone = BodyFields.string(json, "phone_number");
+    String ts = BodyFields.string(json, "ts");
+    String callSid = BodyFields.string(json, "call_sid");
     if (callSid == null) {
-      callSid = string(json, "callSid");
+      callSid = BodyFields.string(json, "callSid");
     }
     return new TurnInput(
         phone,
         ts == null || ts.isBlank() ? null : ts,
-        string(json, "user_text"),
-        string(json, "assistant_text"),
+        BodyFields.string(json, "user_text"),
+        BodyFields.string(json, "assistant_text"),
         callSid);
   }
 
@@ -73,16 +73,5 @@ public record TurnInput(
         userText,
         assistantText,
         callSid == null || callSid.isBlank() ? null : callSid.strip());
-  }
-
-  private static String string(JsonObject json, String field) {
-    JsonValue value = json.get(field);
-    if (value == null || value == JsonValue.NULL) {
-      return null;
-    }
-    if (value instanceof JsonString text) {
-      return text.getString();
-    }
-    throw ApiException.badRequest(field + " must be a string.");
   }
 }

@@ -1,9 +1,9 @@
 package jp.uketsuke.chat;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.BodyFields;
 
 /**
  * A {@code POST /chat} body: {@code phone_number}, {@code user_text}, optional {@code call_sid}
@@ -17,11 +17,11 @@ record ChatInput(CallerScope caller, String userText) {
     if (!(body instanceof JsonObject json)) {
       throw ApiException.badRequest("The body must be a JSON object.");
     }
-    String phone = string(json, "phone_number");
+    String phone = BodyFields.string(json, "phone_number");
     if (phone == null || phone.isBlank()) {
       throw ApiException.badRequest("phone_number is required.");
     }
-    String text = string(json, "user_text");
+    String text = BodyFields.string(json, "user_text");
     if (text == null || text.isBlank()) {
       throw ApiException.badRequest("user_text is required.");
     }
@@ -29,21 +29,10 @@ record ChatInput(CallerScope caller, String userText) {
       throw ApiException.badRequest(
           "user_text must have at most " + MAX_TEXT_CHARS + " characters.");
     }
-    String callSid = string(json, "call_sid");
+    String callSid = BodyFields.string(json, "call_sid");
     if (callSid == null) {
-      callSid = string(json, "callSid");
+      callSid = BodyFields.string(json, "callSid");
     }
     return new ChatInput(CallerScope.of(phone, callSid), text);
-  }
-
-  static String string(JsonObject json, String field) {
-    JsonValue value = json.get(field);
-    if (value == null || value == JsonValue.NULL) {
-      return null;
-    }
-    if (value instanceof JsonString text) {
-      return text.getString();
-    }
-    throw ApiException.badRequest(field + " must be a string.");
   }
 }

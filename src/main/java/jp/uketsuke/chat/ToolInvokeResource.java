@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.BodyFields;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -41,11 +42,11 @@ public class ToolInvokeResource {
     if (!(body instanceof JsonObject json)) {
       throw ApiException.badRequest("The body must be a JSON object.");
     }
-    String phone = ChatInput.string(json, "phone_number");
+    String phone = BodyFields.string(json, "phone_number");
     if (phone == null || phone.isBlank()) {
       throw ApiException.badRequest("phone_number is required.");
     }
-    String callSid = ChatInput.string(json, "call_sid");
+    String callSid = BodyFields.string(json, "call_sid");
     ToolSet tools = grounding.tools();
     if (!tools.offers(name)) {
       throw ApiException.notFound("There is no tool named " + name + ".");

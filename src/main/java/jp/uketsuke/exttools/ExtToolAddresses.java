@@ -21,9 +21,13 @@ final class ExtToolAddresses {
   private final ExtToolUrls urls;
   private final Resolver resolver;
 
-  ExtToolAddresses(Set<String> httpHosts, Set<String> allowedEndpoints, Resolver resolver) {
-    this.urls = new ExtToolUrls(httpHosts, allowedEndpoints);
+  ExtToolAddresses(ExtToolUrls urls, Resolver resolver) {
+    this.urls = urls;
     this.resolver = resolver;
+  }
+
+  ExtToolAddresses(Set<String> httpHosts, Set<String> allowedEndpoints, Resolver resolver) {
+    this(new ExtToolUrls(httpHosts, allowedEndpoints), resolver);
   }
 
   /** The checked addresses the call must connect to, and only to. */

@@ -14,13 +14,10 @@ import java.net.InetAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.apache.hc.core5.http.ContentType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,25 +42,14 @@ public class ExtToolCaller {
   private ExtToolAddresses addresses;
   private ExtToolHttp http;
 
-  /**
-   * @param allowedEndpoints for tests and local development only: {@code host:port} pairs (exactly
-   *     as in the URL) exempt from the internal-address check, such as a local stand-in server
-   */
   @Inject
   public ExtToolCaller(
-      @ConfigProperty(name = "uketsuke.ext-tools.http-hosts") Optional<List<String>> httpHosts,
-      @ConfigProperty(name = "uketsuke.ext-tools.allowed-endpoints")
-          Optional<List<String>> allowedEndpoints,
+      ExtToolRule rule,
       @ConfigProperty(name = "uketsuke.ext-tools.max-response-bytes", defaultValue = "16384")
           int maxResponseBytes,
       @ConfigProperty(name = "uketsuke.ext-tools.default-timeout", defaultValue = "PT5S")
           Duration defaultTimeout) {
-    this(
-        lowerCased(httpHosts),
-        lowerCased(allowedEndpoints),
-        maxResponseBytes,
-        defaultTimeout,
-        InetAddress::getAllByName);
+    this(rule.urls(), maxResponseBytes, defaultTimeout, InetAddress::getAllByName);
   }
 
   ExtToolCaller(
@@ -72,8 +58,16 @@ public class ExtToolCaller {
       int maxResponseBytes,
       Duration defaultTimeout,
       ExtToolAddresses.Resolver resolver) {
+    this(new ExtToolUrls(httpHosts, allowedEndpoints), maxResponseBytes, defaultTimeout, resolver);
+  }
+
+  private ExtToolCaller(
+      ExtToolUrls urls,
+      int maxResponseBytes,
+      Duration defaultTimeout,
+      ExtToolAddresses.Resolver resolver) {
     this.defaultTimeout = ExtToolRequest.timeout(null, defaultTimeout);
-    this.addresses = new ExtToolAddresses(httpHosts, allowedEndpoints, resolver);
+    this.addresses = new ExtToolAddresses(urls, resolver);
     this.http = new ExtToolHttp(Math.max(1, maxResponseBytes));
   }
 
@@ -140,12 +134,5 @@ public class ExtToolCaller {
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  private static Set<String> lowerCased(Optional<List<String>> values) {
-    return values.orElse(List.of()).stream()
-        .map(value -> value.strip().toLowerCase(Locale.ROOT))
-        .filter(value -> !value.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -4,9 +4,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one rule for where an ext-tool may point, checked when a tool is saved and again when it
@@ -38,6 +41,22 @@ public final class ExtToolUrls {
   public ExtToolUrls(Set<String> httpHosts, Set<String> allowedEndpoints) {
     this.httpHosts = httpHosts;
     this.allowedEndpoints = allowedEndpoints;
+  }
+
+  /**
+   * The rule from the values of a pair of configuration keys ({@code http-hosts}, {@code
+   * allowed-endpoints}), as written: compared case-insensitively, blank entries ignored.
+   */
+  public static ExtToolUrls of(
+      Optional<List<String>> httpHosts, Optional<List<String>> allowedEndpoints) {
+    return new ExtToolUrls(lowerCased(httpHosts), lowerCased(allowedEndpoints));
+  }
+
+  private static Set<String> lowerCased(Optional<List<String>> values) {
+    return values.orElse(List.of()).stream()
+        .map(value -> value.strip().toLowerCase(Locale.ROOT))
+        .filter(value -> !value.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Why a URL is refused, worded to follow "the URL": {@code must use https}. */

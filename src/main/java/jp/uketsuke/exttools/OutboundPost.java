@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A POST of our own to a tenant's URL (webhook deliveries), under the ext-tool address rule: the
@@ -24,10 +23,12 @@ public final class OutboundPost {
   private final ExtToolAddresses addresses;
   private final ExtToolHttp http;
 
-  /** Both sets lower case, with the meaning of the ext-tool keys of the same names. */
-  public OutboundPost(Set<String> httpHosts, Set<String> allowedEndpoints) {
-    this.urls = new ExtToolUrls(httpHosts, allowedEndpoints);
-    this.addresses = new ExtToolAddresses(httpHosts, allowedEndpoints, InetAddress::getAllByName);
+  /**
+   * @param urls the address rule, configured as the caller's keys say ({@link ExtToolUrls#of})
+   */
+  public OutboundPost(ExtToolUrls urls) {
+    this.urls = urls;
+    this.addresses = new ExtToolAddresses(urls, InetAddress::getAllByName);
     this.http = new ExtToolHttp(1024);
   }
 

@@ -13,6 +13,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.Optional;
+import jp.uketsuke.platform.Bodies;
 
 /**
  * A question or an answer as {@link FaqRules} wants it (the import checks rows by the same rules).
@@ -54,15 +55,10 @@ public @interface FaqText {
           sentence -> {
             context.disableDefaultConstraintViolation();
             context
-                .buildConstraintViolationWithTemplate(literal(sentence))
+                .buildConstraintViolationWithTemplate(Bodies.literal(sentence))
                 .addConstraintViolation();
           });
       return problem.isEmpty();
-    }
-
-    /** A message template that interpolates to the sentence as it is. */
-    private static String literal(String sentence) {
-      return sentence.replaceAll("([\\\\{}$])", "\\\\$1");
     }
   }
 }

@@ -29,4 +29,12 @@ public class Bodies {
     }
     return body;
   }
+
+  /**
+   * A message template that interpolates to {@code sentence} as it is, for constraints whose
+   * message is a rule's own sentence ({@code {}}, {@code $} and {@code \} are escaped).
+   */
+  public static String literal(String sentence) {
+    return sentence.replaceAll("([\\\\{}$])", "\\\\$1");
+  }
 }

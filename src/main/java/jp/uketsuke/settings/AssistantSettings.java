@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.uketsuke.audit.AuditLog;
+import jp.uketsuke.exttools.ExtToolRule;
 import jp.uketsuke.faq.FaqVersion;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.tenant.TenantContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,14 +28,7 @@ public class AssistantSettings {
   @Inject AuditLog audit;
   @Inject ToolSettings toolSettings;
 
-  @Inject
-  @ConfigProperty(name = "uketsuke.ext-tools.http-hosts")
-  Optional<List<String>> httpHosts;
-
-  /** Tests and local development only: see {@code ExtToolCaller}. */
-  @Inject
-  @ConfigProperty(name = "uketsuke.ext-tools.allowed-endpoints")
-  Optional<List<String>> allowedEndpoints;
+  @Inject ExtToolRule extToolRule;
 
   /** Versions newest first, content as GET shows it. */
   public record Versions(List<SettingsVersion> items, String nextToken) {}
@@ -96,9 +89,7 @@ public class AssistantSettings {
   public void saveExtTools(JsonValue config) {
     JsonValue unmasked =
         ExtToolSecrets.unmask(ConfigChecks.object(config, "config"), current(Setting.EXT_TOOLS));
-    save(
-        Setting.EXT_TOOLS,
-        ExtToolsRules.check(unmasked, lowerCased(httpHosts), lowerCased(allowedEndpoints)));
+    save(Setting.EXT_TOOLS, ExtToolsRules.check(unmasked, extToolRule.urls()));
   }
 
   public Versions versions(Setting setting, int limit, String nextToken) {
@@ -143,13 +134,6 @@ public class AssistantSettings {
         setting.id(),
         before,
         SettingsContent.summary(setting, content));
-  }
-
-  private static Set<String> lowerCased(Optional<List<String>> values) {
-    return values.orElse(List.of()).stream()
-        .map(value -> value.strip().toLowerCase(java.util.Locale.ROOT))
-        .filter(value -> !value.isEmpty())
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   private Optional<AttributeValue> stored(Setting setting) {

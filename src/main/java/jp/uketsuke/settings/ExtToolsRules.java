@@ -26,7 +26,7 @@ final class ExtToolsRules {
 
   private ExtToolsRules() {}
 
-  static JsonObject check(JsonValue config, Set<String> httpHosts, Set<String> allowedEndpoints) {
+  static JsonObject check(JsonValue config, ExtToolUrls addressRule) {
     JsonObject object = ConfigChecks.object(config, "config");
     if (!object.containsKey("ext_tools")) {
       throw ApiException.badRequest("config.ext_tools is required.");
@@ -34,17 +34,13 @@ final class ExtToolsRules {
     JsonArray tools = ConfigChecks.array(object.get("ext_tools"), "config.ext_tools");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < tools.size(); i++) {
-      checkTool(tools.get(i), "config.ext_tools[" + i + "]", names, httpHosts, allowedEndpoints);
+      checkTool(tools.get(i), "config.ext_tools[" + i + "]", names, addressRule);
     }
     return object;
   }
 
   private static void checkTool(
-      JsonValue value,
-      String path,
-      Set<String> names,
-      Set<String> httpHosts,
-      Set<String> allowedEndpoints) {
+      JsonValue value, String path, Set<String> names, ExtToolUrls addressRule) {
     JsonObject tool = ConfigChecks.object(value, path);
     ConfigChecks.uniqueName(tool, path, names);
     ConfigChecks.optionalString(tool, "description", path);
@@ -57,7 +53,7 @@ final class ExtToolsRules {
     }
     String url = ConfigChecks.string(tool.get("url"), path + ".url");
     try {
-      new ExtToolUrls(httpHosts, allowedEndpoints).checkTemplate(url);
+      addressRule.checkTemplate(url);
     } catch (ExtToolUrls.Refused e) {
       throw ApiException.badRequest(path + ".url " + e.getMessage() + ".");
     }

@@ -1,16 +1,15 @@
 package jp.uketsuke.settings;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -24,20 +23,14 @@ import java.util.logging.Logger;
 class ToolSettings {
   private static final Logger LOG = Logger.getLogger(ToolSettings.class.getName());
 
-  /** Tenants' settings kept read; the least recently used leave first and are read again. */
+  /** Tenants' settings kept read; those least used leave first and are read again. */
   private static final int KEPT = 500;
 
   /** Both tool settings, read. */
   record Read(FuncConfig funcConfig, ExtToolsConfig extTools) {}
 
-  private final Map<String, Read> kept =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Read> eldest) {
-              return size() > KEPT;
-            }
-          });
+  private final Cache<String, Read> kept =
+      Caffeine.newBuilder().maximumSize(KEPT).executor(Runnable::run).build();
 
   /**
    * @param builtIns names an ext-tool may not take, as they run built-in code
@@ -48,12 +41,7 @@ class ToolSettings {
             + "\n"
             + digest(
                 funcConfig + "\n" + extTools + "\n" + String.join(",", new TreeSet<>(builtIns)));
-    Read read = kept.get(key);
-    if (read == null) {
-      read = readAndLog(tenantId, funcConfig, extTools, builtIns);
-      kept.put(key, read);
-    }
-    return read;
+    return kept.get(key, k -> readAndLog(tenantId, funcConfig, extTools, builtIns));
   }
 
   private static Read readAndLog(

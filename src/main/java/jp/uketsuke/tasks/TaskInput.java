@@ -1,15 +1,20 @@
 package jp.uketsuke.tasks;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.uketsuke.platform.ApiException;
+import jp.uketsuke.platform.BodyFields;
 
 /**
  * Request bodies of the task routes, with the aliases old clients send ({@code phone}, {@code
  * start_date}, {@code requirement}, {@code callSid}); the contract's name wins when both are sent.
+ *
+ * <p>No Bean Validation here: the console sends every field back on edit (absent ones as {@code
+ * ""}) and a value sent back as stored must never be refused, so the field rules ({@link
+ * TaskWrites}) need the stored task and the tenant's zone, and the assistant's task tools go
+ * through the same rules.
  */
 final class TaskInput {
   private static final Map<String, String> ALIASES =
@@ -67,17 +72,7 @@ final class TaskInput {
   /** The string under the field's name or alias; null when absent or JSON null. */
   private static String field(JsonObject json, String field) {
     String present = presentName(json, field);
-    if (present == null) {
-      return null;
-    }
-    JsonValue value = json.get(present);
-    if (value.getValueType() == JsonValue.ValueType.NULL) {
-      return null;
-    }
-    if (value instanceof JsonString text) {
-      return text.getString();
-    }
-    throw ApiException.badRequest(present + " must be a string.");
+    return present == null ? null : BodyFields.string(json, present);
   }
 
   private static String presentName(JsonObject json, String field) {

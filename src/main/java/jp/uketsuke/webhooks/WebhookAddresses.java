@@ -3,10 +3,8 @@ package jp.uketsuke.webhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import jp.uketsuke.exttools.ExtToolUrls;
 import jp.uketsuke.exttools.OutboundPost;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,7 +22,7 @@ class WebhookAddresses {
       @ConfigProperty(name = "uketsuke.webhooks.http-hosts") Optional<List<String>> httpHosts,
       @ConfigProperty(name = "uketsuke.webhooks.allowed-endpoints")
           Optional<List<String>> allowedEndpoints) {
-    this.post = new OutboundPost(lowerCased(httpHosts), lowerCased(allowedEndpoints));
+    this.post = new OutboundPost(ExtToolUrls.of(httpHosts, allowedEndpoints));
   }
 
   /** Needed by CDI for the client proxy of an application-scoped bean. */
@@ -32,13 +30,5 @@ class WebhookAddresses {
 
   OutboundPost post() {
     return post;
-  }
-
-  private static Set<String> lowerCased(Optional<List<String>> values) {
-    return values.orElse(List.of()).stream()
-        .map(String::strip)
-        .filter(v -> !v.isEmpty())
-        .map(v -> v.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

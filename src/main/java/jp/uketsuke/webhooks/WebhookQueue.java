@@ -8,12 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import jp.uketsuke.platform.AwsClients;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -35,13 +32,7 @@ class WebhookQueue {
   @ConfigProperty(name = "uketsuke.sqs.endpoint")
   Optional<URI> endpoint;
 
-  @Inject
-  @ConfigProperty(name = "uketsuke.aws.region", defaultValue = "ap-northeast-1")
-  String region;
-
-  @Inject
-  @ConfigProperty(name = "uketsuke.aws.local-credentials", defaultValue = "false")
-  boolean localCredentials;
+  @Inject AwsClients aws;
 
   private SqsClient sqs;
 
@@ -50,19 +41,12 @@ class WebhookQueue {
     if (queueUrl.filter(url -> !url.isBlank()).isEmpty()) {
       return;
     }
-    var builder =
-        SqsClient.builder()
-            .region(Region.of(region))
-            .credentialsProvider(
-                localCredentials
-                    ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                    : DefaultCredentialsProvider.builder().build())
-            .httpClientBuilder(
-                Apache5HttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(1))
-                    .socketTimeout(Duration.ofSeconds(30)));
-    endpoint.ifPresent(builder::endpointOverride);
-    sqs = builder.build();
+    sqs =
+        aws.configure(
+                SqsClient.builder(),
+                endpoint,
+                Apache5HttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
+            .build();
   }
 
   @PreDestroy

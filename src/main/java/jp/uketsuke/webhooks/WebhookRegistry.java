@@ -2,7 +2,6 @@ package jp.uketsuke.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,6 @@ class WebhookRegistry {
   @Inject TenantContext tenant;
   @Inject WebhookStore store;
   @Inject WebhookEvents events;
-  @Inject WebhookAddresses addresses;
   @Inject PageTokens pageTokens;
   @Inject AuditLog audit;
 
@@ -44,8 +42,7 @@ class WebhookRegistry {
 
   record Deliveries(List<Delivery> items, String nextToken) {}
 
-  Created create(JsonValue body) {
-    WebhookInput input = WebhookInput.of(body, addresses.post());
+  Created create(WebhookInput input) {
     String tenantId = tenant.tenantId();
     if (store.all(tenantId).size() >= maxPerTenant) {
       throw ApiException.conflict("A tenant may have at most " + maxPerTenant + " webhooks.");

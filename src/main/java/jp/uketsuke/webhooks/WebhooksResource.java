@@ -13,9 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import jp.uketsuke.platform.Bodies;
 import jp.uketsuke.platform.QueryParams;
 import jp.uketsuke.tenant.Permissions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /webhooks}: the tenant's webhooks, for its people (admins where an admin group is set).
@@ -26,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class WebhooksResource {
   @Inject WebhookRegistry registry;
   @Inject Permissions permissions;
+  @Inject Bodies bodies;
 
   /** A new webhook: the only answer that shows its secret. */
   public record Created(boolean ok, CreatedItem item) {}
@@ -56,9 +61,11 @@ public class WebhooksResource {
           "events: task.created, task.updated, task.cancelled, call.ended. The URL follows the"
               + " ext-tool address rule (https, no internal addresses; checked again when sent)."
               + " Deliveries are signed: see docs/webhooks.md.")
-  public Created create(JsonValue body) {
+  public Created create(
+      @RequestBody(content = @Content(schema = @Schema(implementation = WebhookInput.class)))
+          JsonValue body) {
     permissions.requirePerson();
-    WebhookRegistry.Created created = registry.create(body);
+    WebhookRegistry.Created created = registry.create(bodies.valid(WebhookInput.of(body)));
     Webhook hook = created.hook();
     return new Created(
         true,

@@ -240,6 +240,24 @@ class WebhooksIT {
     assertThat(verifies(signature, request.getBodyAsString(), item.getString("secret"))).isTrue();
   }
 
+  /**
+   * The body is checked with Bean Validation as /faq and /call are: every field, one problem naming
+   * all that is wrong (in field order), the address rule's refusal among them.
+   */
+  @Test
+  void aBodyWithTwoBadFieldsIsOneProblemNamingBoth() {
+    assertThat(
+            owner
+                .post(
+                    "/webhooks",
+                    "{\"url\": \"http://hooks.example.com/x\", \"events\": [\"task.deleted\"]}")
+                .problem(400)
+                .getString("error"))
+        .isEqualTo(
+            "events may only hold [call.ended, task.cancelled, task.created, task.updated]."
+                + " url must use https.");
+  }
+
   @Test
   void urlsFollowTheExtToolAddressRuleAndEventsMustBeKnown() {
     owner
