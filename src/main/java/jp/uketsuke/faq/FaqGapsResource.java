@@ -1,5 +1,6 @@
 package jp.uketsuke.faq;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * answer, grouped by similarity, most frequent first: the owner's to-do list (people only, as it
  * shows what callers said).
  */
+@ApplicationScoped
 @Path("/faqs/gaps")
 @Produces(MediaType.APPLICATION_JSON)
 public class FaqGapsResource {

@@ -1,5 +1,6 @@
 package jp.uketsuke.recordings;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * it is, provided the signing account serves that tenant. A final status ends the call like {@code
  * POST /call/end}.
  */
+@ApplicationScoped
 @Path("/twilio/status")
 @OwnAuthentication
 @Produces(MediaType.APPLICATION_JSON)
