@@ -15,6 +15,7 @@ import jp.uketsuke.platform.Tables;
 import jp.uketsuke.tenant.TenantContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Calls as sessions: all turns that share a {@code call_sid}. {@code CallSidIndex} is keyed by the
@@ -93,18 +94,7 @@ public class CallSessions {
       return owner;
     }
     Map<String, AttributeValue> first =
-        dynamoDb
-            .query(
-                b ->
-                    b.tableName(tables.logs())
-                        .indexName(CALL_SID_INDEX)
-                        .keyConditionExpression("call_sid = :c")
-                        .projectionExpression("#t")
-                        .expressionAttributeNames(Map.of("#t", LogItems.TENANT))
-                        .expressionAttributeValues(Map.of(":c", s(callSid)))
-                        .limit(1))
-            .items()
-            .stream()
+        dynamoDb.query(tenantsOfCall(callSid).limit(1).build()).items().stream()
             .findFirst()
             .orElse(null);
     if (first == null) {
@@ -117,17 +107,7 @@ public class CallSessions {
   /** Reads only the tenant of each turn, and stops at the first turn of another tenant. */
   private boolean onlyTenantLogged(String tenantId, String callSid) {
     Iterator<Map<String, AttributeValue>> turns =
-        dynamoDb
-            .queryPaginator(
-                b ->
-                    b.tableName(tables.logs())
-                        .indexName(CALL_SID_INDEX)
-                        .keyConditionExpression("call_sid = :c")
-                        .projectionExpression("#t")
-                        .expressionAttributeNames(Map.of("#t", LogItems.TENANT))
-                        .expressionAttributeValues(Map.of(":c", s(callSid))))
-            .items()
-            .iterator();
+        dynamoDb.queryPaginator(tenantsOfCall(callSid).build()).items().iterator();
     boolean logged = false;
     while (turns.hasNext()) {
       if (!tenantId.equals(turns.next().get(LogItems.TENANT).s())) {
@@ -136,6 +116,17 @@ public class CallSessions {
       logged = true;
     }
     return logged;
+  }
+
+  /** The call's turns by {@code CallSidIndex}, only the tenant of each read. */
+  private QueryRequest.Builder tenantsOfCall(String callSid) {
+    return QueryRequest.builder()
+        .tableName(tables.logs())
+        .indexName(CALL_SID_INDEX)
+        .keyConditionExpression("call_sid = :c")
+        .projectionExpression("#t")
+        .expressionAttributeNames(Map.of("#t", LogItems.TENANT))
+        .expressionAttributeValues(Map.of(":c", s(callSid)));
   }
 
   private List<Map<String, AttributeValue>> items(String tenantId, String callSid) {

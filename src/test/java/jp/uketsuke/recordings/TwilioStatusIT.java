@@ -1,7 +1,5 @@
 package jp.uketsuke.recordings;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +25,7 @@ import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.LocalStack;
 import jp.uketsuke.testing.Reply;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.WebhookReceivers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,15 +52,7 @@ class TwilioStatusIT {
   @Test
   void aSignedCompletedStatusEndsTheCallOnceAndSendsCallEnded() {
     String path = "/hooks/" + run + "/twilio";
-    WIREMOCK.register(post(urlPathEqualTo(path)).willReturn(ok()));
-    owner
-        .post(
-            "/webhooks",
-            "{\"url\": \""
-                + LocalStack.get().wiremockUrl()
-                + path
-                + "\", \"events\": [\"call.ended\"]}")
-        .ok();
+    WebhookReceivers.subscribe(owner, path, "call.ended");
     String callSid = call(owner, tenant, "診察の予約をしたいです");
 
     JsonObject ringing = status(MAIN_ACCOUNT, MAIN_TOKEN, callSid, "in-progress").ok();

@@ -1,7 +1,5 @@
 package jp.uketsuke.webhooks;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +21,7 @@ import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.LocalStack;
 import jp.uketsuke.testing.Tokens;
 import jp.uketsuke.testing.VoiceServerLog;
+import jp.uketsuke.testing.WebhookReceivers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +70,6 @@ class IdleEndIT {
   @Test
   void callsTheVoiceServerLoggedDirectlyEndWhenIdleAndEachIsSentOnceAcrossTwoPods() {
     String path = "/hooks/" + run + "/idle";
-    WIREMOCK.register(post(urlPathEqualTo(path)).willReturn(ok()));
     List<String> calls = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
@@ -81,17 +79,7 @@ class IdleEndIT {
       calls.add(callSid);
     }
     // The owner signs in to add the webhook: from then on the pods follow the tenant's log.
-    String hookId =
-        owner
-            .post(
-                "/webhooks",
-                "{\"url\": \""
-                    + LocalStack.get().wiremockUrl()
-                    + path
-                    + "\", \"events\": [\"call.ended\"]}")
-            .ok()
-            .getJsonObject("item")
-            .getString("id");
+    String hookId = WebhookReceivers.subscribe(owner, path, "call.ended");
 
     List<LoggedRequest> got =
         Eventually.within(
