@@ -17,7 +17,9 @@ import jp.uketsuke.webhooks.WebhookEvents;
 /**
  * Ends the current tenant's calls: the first end of a call computes (with the model when one is
  * configured, else or on its failure extractively) and stores its summary and publishes {@code
- * call.ended}; a later end (another pod, a retry) answers the stored summary and publishes nothing.
+ * call.ended}; a later end (another pod, a retry) answers the stored summary and publishes it again
+ * under the same event id, which a webhook that has it already ignores: so a call whose first end
+ * died between storing the summary and publishing still sends its {@code call.ended} once.
  */
 @ApplicationScoped
 public class CallEndings {
@@ -63,6 +65,7 @@ public class CallEndings {
   CallSummary end(String tenantId, String callSid, List<Turn> turns) {
     Optional<CallSummary> ended = summaries.find(tenantId, callSid);
     if (ended.isPresent()) {
+      publish(tenantId, ended.get());
       closeQuietly(tenantId, callSid);
       return ended.get();
     }
@@ -74,9 +77,19 @@ public class CallEndings {
     if (!summaries.add(tenantId, summary)) {
       return summaries.find(tenantId, callSid).orElse(summary);
     }
-    webhooks.publish(tenantId, WebhookEvents.CALL_ENDED, summary);
+    publish(tenantId, summary);
     closeQuietly(tenantId, callSid);
     return summary;
+  }
+
+  /** {@code call.ended} under the one event id of this call's end. */
+  private void publish(String tenantId, CallSummary summary) {
+    webhooks.publishOnce(
+        tenantId,
+        WebhookEvents.CALL_ENDED,
+        summary,
+        Timestamps.parse(summary.endedAt(), "ended_at"),
+        summary.callSid());
   }
 
   /** The stored summary; 404 until the call has ended. */

@@ -152,7 +152,12 @@ public class TaskBook {
                 .insert(tenant.tenantId(), fields, request.writeId())
                 .orElseThrow(() -> new TaskException.Exists(fields.get("name"))));
     audit.record("task.create", task.name(), null, task.summary());
-    webhooks.publish(WebhookEvents.TASK_CREATED, task);
+    // A keyed retry gets the task its first request wrote (same created_at): the same event.
+    webhooks.publishOnce(
+        WebhookEvents.TASK_CREATED,
+        task,
+        Timestamps.parse(task.createdAt(), "created_at"),
+        task.name() + "\n" + task.createdAt());
     return task;
   }
 

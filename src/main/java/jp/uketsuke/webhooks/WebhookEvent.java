@@ -1,7 +1,11 @@
 package jp.uketsuke.webhooks;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -25,6 +29,26 @@ record WebhookEvent(String id, String type, String createdAt, String body) {
   static String newId(Instant now) {
     byte[] random = new byte[8];
     RANDOM.nextBytes(random);
-    return "evt_" + String.format("%012x", now.toEpochMilli()) + HexFormat.of().formatHex(random);
+    return id(now, random);
+  }
+
+  /**
+   * The id of the event about one change, the same whenever that change is published again (a keyed
+   * retry, a second end of the same call): the time of the change and a digest of the tenant, the
+   * type and what names the change.
+   */
+  static String idOf(Instant changedAt, String tenantId, String type, String change) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((tenantId + "\n" + type + "\n" + change).getBytes(StandardCharsets.UTF_8));
+      return id(changedAt, Arrays.copyOf(digest, 8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static String id(Instant at, byte[] suffix) {
+    return "evt_" + String.format("%012x", at.toEpochMilli()) + HexFormat.of().formatHex(suffix);
   }
 }

@@ -49,32 +49,72 @@ public class WebhookEvents {
   }
 
   /**
+   * Publishes the event about one change that may be published more than once: a keyed retry of the
+   * request that made it, or a second end of the same call (another pod, a retried {@code POST
+   * /call/end} after a pod died between storing the summary and publishing). Every publication has
+   * the same event id and body, and a webhook that has the event already gets nothing new, so the
+   * change is delivered once whoever publishes it, and still delivered when the first publisher
+   * died before it could.
+   *
+   * @param changedAt when the change was stored (the event's {@code created_at})
+   * @param change what names the change within the tenant and type (a task's name and creation
+   *     time, a call SID)
+   */
+  public void publishOnce(
+      String tenantId, String type, Object data, Instant changedAt, String change) {
+    List<StoredWebhook> hooks = subscribed(tenantId, type);
+    if (!hooks.isEmpty()) {
+      String id = WebhookEvent.idOf(changedAt, tenantId, type, change);
+      deliver(tenantId, hooks, type, JSONB.toJson(data), id, changedAt);
+    }
+  }
+
+  /** {@link #publishOnce(String, String, Object, Instant, String)} for the current tenant. */
+  public void publishOnce(String type, Object data, Instant changedAt, String change) {
+    publishOnce(tenant.tenantId(), type, data, changedAt, change);
+  }
+
+  /**
    * The same for a tenant named by the caller, for work outside a request (a call that ended by
    * itself); never with a tenant taken from a request body.
    */
   public void publish(String tenantId, String type, Object data) {
-    List<StoredWebhook> hooks = store.all(tenantId).stream().filter(h -> h.wants(type)).toList();
+    List<StoredWebhook> hooks = subscribed(tenantId, type);
     if (!hooks.isEmpty()) {
-      deliver(tenantId, hooks, type, JSONB.toJson(data));
+      Instant now = Instant.now();
+      deliver(tenantId, hooks, type, JSONB.toJson(data), WebhookEvent.newId(now), now);
     }
   }
 
   /** Sends a {@code webhook.test} event to one webhook now; its event id. */
   String test(String tenantId, StoredWebhook hook) {
     String data = JSON.createObjectBuilder().add("webhook_id", hook.hook().id()).build().toString();
-    return deliver(tenantId, List.of(hook), WebhookEvent.TEST, data);
+    Instant now = Instant.now();
+    return deliver(tenantId, List.of(hook), WebhookEvent.TEST, data, WebhookEvent.newId(now), now);
   }
 
-  private String deliver(String tenantId, List<StoredWebhook> hooks, String type, String data) {
+  private List<StoredWebhook> subscribed(String tenantId, String type) {
+    return store.all(tenantId).stream().filter(h -> h.wants(type)).toList();
+  }
+
+  private String deliver(
+      String tenantId,
+      List<StoredWebhook> hooks,
+      String type,
+      String data,
+      String id,
+      Instant createdAt) {
     Instant now = Instant.now();
-    String id = WebhookEvent.newId(now);
-    String createdAt = Timestamps.format(now);
-    String body = body(id, type, createdAt, data);
-    WebhookEvent event = new WebhookEvent(id, type, createdAt, body);
+    String created = Timestamps.format(createdAt);
+    String body = body(id, type, created, data);
+    WebhookEvent event = new WebhookEvent(id, type, created, body);
     List<WebhookOutbox.Entry> entries = new ArrayList<>();
     for (StoredWebhook hook : hooks) {
-      store.addDelivery(tenantId, hook.hook().id(), event);
-      entries.add(outbox.add(new QueuedDelivery(tenantId, hook.hook().id(), id), now));
+      // A webhook that has this event already (an earlier publication of the same change) is
+      // left to that publication's delivery.
+      if (store.addDelivery(tenantId, hook.hook().id(), event)) {
+        entries.add(outbox.add(new QueuedDelivery(tenantId, hook.hook().id(), id), now));
+      }
     }
     if (queue.configured()) {
       for (WebhookOutbox.Entry entry : entries) {

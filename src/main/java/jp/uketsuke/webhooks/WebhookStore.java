@@ -100,8 +100,12 @@ class WebhookStore {
     }
   }
 
-  /** A new delivery in {@code retrying}, with the exact body every attempt sends. */
-  void addDelivery(String tenantId, String hookId, WebhookEvent event) {
+  /**
+   * A new delivery in {@code retrying}, with the exact body every attempt sends; false when this
+   * webhook has a delivery of the event already (the change was published before), which is left as
+   * it is.
+   */
+  boolean addDelivery(String tenantId, String hookId, WebhookEvent event) {
     Map<String, AttributeValue> item = key(tenantId, deliveryKey(hookId, event.id()));
     item.put("event_id", s(event.id()));
     item.put("type", s(event.type()));
@@ -109,7 +113,16 @@ class WebhookStore {
     item.put("attempts", AttributeValue.fromN("0"));
     item.put("created_at", s(event.createdAt()));
     item.put("body", s(event.body()));
-    dynamoDb.putItem(b -> b.tableName(tables.webhooks()).item(item));
+    try {
+      dynamoDb.putItem(
+          b ->
+              b.tableName(tables.webhooks())
+                  .item(item)
+                  .conditionExpression("attribute_not_exists(sk)"));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   record Pending(Delivery delivery, String body) {}

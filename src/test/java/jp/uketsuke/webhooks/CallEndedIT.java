@@ -1,7 +1,5 @@
 package jp.uketsuke.webhooks;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,12 +11,16 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.LocalStack;
+import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.WebhookReceivers;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code POST /call/end}: the first end of a call stores its extractive summary and sends one
@@ -36,18 +38,7 @@ class CallEndedIT {
   @Test
   void theFirstEndStoresTheSummaryAndSendsCallEndedOnce() {
     String path = "/hooks/" + run + "/ended";
-    WIREMOCK.register(post(urlPathEqualTo(path)).willReturn(ok()));
-    String hookId =
-        owner
-            .post(
-                "/webhooks",
-                "{\"url\": \""
-                    + LocalStack.get().wiremockUrl()
-                    + path
-                    + "\", \"events\": [\"call.ended\"]}")
-            .ok()
-            .getJsonObject("item")
-            .getString("id");
+    String hookId = WebhookReceivers.subscribe(owner, path, "call.ended");
     turn("明日の19時に2名で予約したいです", "かしこまりました。");
     String task = "reservation-" + run;
     voice
@@ -97,6 +88,55 @@ class CallEndedIT {
             });
     JsonObject event = Json.createReader(new StringReader(request.getBodyAsString())).readObject();
     assertThat(event.getString("type")).isEqualTo("call.ended");
+    assertThat(event.getJsonObject("data")).isEqualTo(summary);
+  }
+
+  @Test
+  void aCallWhoseFirstEndDiedBeforePublishingSendsCallEndedOnceWhenEndedAgain() {
+    String path = "/hooks/" + run + "/resumed";
+    String hookId = WebhookReceivers.subscribe(owner, path, "call.ended");
+    turn("駐車場はありますか", "2台分ございます。");
+    // What a pod that stopped between storing the summary and publishing left behind: the summary,
+    // no delivery, no outbox entry.
+    String endedAt = "2026-12-05T01:02:03.456789+00:00";
+    RawDynamo.client()
+        .putItem(
+            b ->
+                b.tableName(RawDynamo.table("callSummaries"))
+                    .item(
+                        Map.of(
+                            "client_id", AttributeValue.fromS(tenant),
+                            "call_sid", AttributeValue.fromS(callSid),
+                            "phone_number", AttributeValue.fromS(phone),
+                            "started_at", AttributeValue.fromS(endedAt),
+                            "ended_at", AttributeValue.fromS(endedAt),
+                            "turns", AttributeValue.fromN("1"),
+                            "text", AttributeValue.fromS("駐車場の質問"),
+                            "caller_intent", AttributeValue.fromS("駐車場はありますか"),
+                            "tasks", AttributeValue.fromL(List.of()),
+                            "mode", AttributeValue.fromS("extractive"))));
+
+    JsonObject summary =
+        voice
+            .post("/call/end", "{\"call_sid\": \"" + callSid + "\"}")
+            .ok()
+            .getJsonObject("summary");
+    voice.post("/call/end", "{\"call_sid\": \"" + callSid + "\"}").ok();
+
+    assertThat(summary.getString("text")).isEqualTo("駐車場の質問");
+    assertThat(owner.get("/webhooks/" + hookId + "/deliveries").ok().getJsonArray("items"))
+        .hasSize(1);
+    LoggedRequest request =
+        Eventually.within(
+            Duration.ofSeconds(30),
+            () -> {
+              List<LoggedRequest> got = WIREMOCK.find(postRequestedFor(urlPathEqualTo(path)));
+              assertThat(got).hasSize(1);
+              return got.get(0);
+            });
+    JsonObject event = Json.createReader(new StringReader(request.getBodyAsString())).readObject();
+    assertThat(event.getString("type")).isEqualTo("call.ended");
+    assertThat(event.getString("created_at")).isEqualTo(endedAt);
     assertThat(event.getJsonObject("data")).isEqualTo(summary);
   }
 
