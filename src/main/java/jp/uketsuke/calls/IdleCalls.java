@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -20,10 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends calls that had no turn for {@code uketsuke.calls.idle-end}, whoever wrote their turns. Every
- * pod sweeps: it moves each followed tenant's directory catch-up one batch forward (which opens the
- * calls it reads, {@link OpenCalls}), then claims each open call idle long enough and ends it like
- * {@code POST /call/end}. The claim keeps two pods from working on one call; the conditional write
- * of the summary keeps any two ends (sweep, route, Twilio) from both sending {@code call.ended}.
+ * pod runs two sweeps, each every {@code uketsuke.calls.idle-sweep}: one moves each followed
+ * tenant's directory catch-up one batch forward (which opens the calls it reads, {@link
+ * OpenCalls}); the other, on its own so that a pass over many tenants never holds it up, claims
+ * each open call idle long enough and ends it like {@code POST /call/end}. The claim keeps two pods
+ * from working on one call; the conditional write of the summary keeps any two ends (sweep, route,
+ * Twilio) from both sending {@code call.ended}.
  */
 @ApplicationScoped
 class IdleCalls {
@@ -52,22 +55,23 @@ class IdleCalls {
   Duration sweepInterval;
 
   private volatile boolean stopping;
-  private ScheduledFuture<?> timer;
+  private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     long every = Math.max(100, sweepInterval.toMillis());
-    timer = background.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    timers.add(
+        background.scheduleWithFixedDelay(this::followAll, every, every, TimeUnit.MILLISECONDS));
+    timers.add(
+        background.scheduleWithFixedDelay(this::endSweep, every, every, TimeUnit.MILLISECONDS));
   }
 
   @PreDestroy
   void stop() {
     stopping = true;
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    timers.forEach(timer -> timer.cancel(false));
   }
 
-  void sweep() {
+  private void followAll() {
     try {
       for (String tenantId : tenants.all()) {
         if (stopping) {
@@ -75,6 +79,13 @@ class IdleCalls {
         }
         follow(tenantId);
       }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "idle calls: following the tenants' logs failed", e);
+    }
+  }
+
+  private void endSweep() {
+    try {
       endIdle(Instant.now());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "idle calls: sweep failed", e);

@@ -19,12 +19,14 @@ import jp.uketsuke.deploy.SecondServer;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.LocalStack;
+import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
 import jp.uketsuke.testing.VoiceServerLog;
 import jp.uketsuke.testing.WebhookReceivers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Calls end by themselves: two more pods on the same tables, both sweeping every second with a
@@ -44,6 +46,7 @@ class IdleEndIT {
 
   @BeforeAll
   static void startTwoPods() throws Exception {
+    forgetEarlierTestsOpenCalls();
     PODS.add(SecondServer.create("uketsuke-idle-a", SHORT_IDLE));
     PODS.add(SecondServer.create("uketsuke-idle-b", SHORT_IDLE));
     CompletableFuture.allOf(
@@ -60,6 +63,24 @@ class IdleEndIT {
                             }))
                 .toArray(CompletableFuture[]::new))
         .join();
+  }
+
+  /**
+   * The shared test server has opened the calls of every earlier test (its idle end is 10 minutes,
+   * so none ended). Two pods with a 4 s idle end would first end that backlog, hundreds of calls of
+   * other tenants, and the test's own calls would wait behind it. They are not this test's subject.
+   */
+  private static void forgetEarlierTestsOpenCalls() {
+    String table = RawDynamo.table("callSummaries");
+    RawDynamo.client()
+        .queryPaginator(
+            b ->
+                b.tableName(table)
+                    .keyConditionExpression("client_id = :p")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("#open")))
+                    .projectionExpression("client_id, call_sid"))
+        .items()
+        .forEach(key -> RawDynamo.client().deleteItem(b -> b.tableName(table).key(key)));
   }
 
   @AfterAll
