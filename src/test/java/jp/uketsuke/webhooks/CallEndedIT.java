@@ -78,15 +78,7 @@ class CallEndedIT {
     // Deliveries are written before an end is acknowledged: the second end wrote none.
     assertThat(owner.get("/webhooks/" + hookId + "/deliveries").ok().getJsonArray("items"))
         .hasSize(1);
-    LoggedRequest request =
-        Eventually.within(
-            Duration.ofSeconds(30),
-            () -> {
-              List<LoggedRequest> got = WIREMOCK.find(postRequestedFor(urlPathEqualTo(path)));
-              assertThat(got).hasSize(1);
-              return got.get(0);
-            });
-    JsonObject event = Json.createReader(new StringReader(request.getBodyAsString())).readObject();
+    JsonObject event = onlyEvent(path);
     assertThat(event.getString("type")).isEqualTo("call.ended");
     assertThat(event.getJsonObject("data")).isEqualTo(summary);
   }
@@ -126,15 +118,7 @@ class CallEndedIT {
     assertThat(summary.getString("text")).isEqualTo("駐車場の質問");
     assertThat(owner.get("/webhooks/" + hookId + "/deliveries").ok().getJsonArray("items"))
         .hasSize(1);
-    LoggedRequest request =
-        Eventually.within(
-            Duration.ofSeconds(30),
-            () -> {
-              List<LoggedRequest> got = WIREMOCK.find(postRequestedFor(urlPathEqualTo(path)));
-              assertThat(got).hasSize(1);
-              return got.get(0);
-            });
-    JsonObject event = Json.createReader(new StringReader(request.getBodyAsString())).readObject();
+    JsonObject event = onlyEvent(path);
     assertThat(event.getString("type")).isEqualTo("call.ended");
     assertThat(event.getString("created_at")).isEqualTo(endedAt);
     assertThat(event.getJsonObject("data")).isEqualTo(summary);
@@ -145,6 +129,19 @@ class CallEndedIT {
     owner.post("/call/end", "{\"call_sid\": \"CAnever" + run + "\"}").problem(404);
     owner.post("/call/end", "{}").problem(400);
     owner.get("/call/summary").problem(400);
+  }
+
+  /** The one event the receiver at {@code path} got (waiting for it), as JSON. */
+  private static JsonObject onlyEvent(String path) {
+    LoggedRequest request =
+        Eventually.within(
+            Duration.ofSeconds(30),
+            () -> {
+              List<LoggedRequest> got = WIREMOCK.find(postRequestedFor(urlPathEqualTo(path)));
+              assertThat(got).hasSize(1);
+              return got.get(0);
+            });
+    return Json.createReader(new StringReader(request.getBodyAsString())).readObject();
   }
 
   private void turn(String said, String answered) {
