@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * A second Liberty server in the build's installation ({@code it.wlp.home}), configured like the
- * shared test server (its server.xml, jvm.options, server.env and local-stack overrides, the same
- * WAR) but on its own free port, so a test may stop it while the shared one keeps serving.
+ * shared test server (its server.xml, jvm.options, server.env and every configuration override but
+ * Arquillian's, the same WAR) but on its own free port, so a test may stop it while the shared one
+ * keeps serving.
  */
 public final class SecondServer {
   private final Path wlp;
@@ -41,23 +42,28 @@ public final class SecondServer {
    */
   public static SecondServer create(String name, Map<String, String> overrides) throws IOException {
     Path wlp = Path.of(required("it.wlp.home"));
-    Path shared = Path.of(required("it.liberty.logs")).getParent();
+    Path sharedServer = Path.of(required("it.liberty.logs")).getParent();
     SecondServer server = new SecondServer(wlp, name, freePort());
     Path dir = server.dir();
     deleteTree(dir);
     server.command(Duration.ofMinutes(2), "create", name);
     for (String file : List.of("server.xml", "jvm.options", "server.env")) {
-      Files.copy(shared.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          sharedServer.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
     Files.createDirectories(dir.resolve("apps"));
     Files.copy(
-        shared.resolve("apps/uketsuke.war"),
+        sharedServer.resolve("apps/uketsuke.war"),
         dir.resolve("apps/uketsuke.war"),
         StandardCopyOption.REPLACE_EXISTING);
     Path dropins = Files.createDirectories(dir.resolve("configDropins/overrides"));
-    for (String file :
-        List.of("local-stack.xml", "liberty-plugin-variable-config.xml", "chat.xml")) {
-      Files.copy(shared.resolve("configDropins/overrides").resolve(file), dropins.resolve(file));
+    // Every override of the shared server (its webhook, ext-tool, phone and chat settings: a pod
+    // configured differently would, for one, refuse the test receivers' plain-http deliveries it
+    // takes from the shared queue), except Arquillian's deployment connector.
+    try (Stream<Path> files = Files.list(sharedServer.resolve("configDropins/overrides"))) {
+      for (Path file : files.filter(SecondServer::copiedOverride).toList()) {
+        Files.copy(file, dropins.resolve(file.getFileName()));
+      }
     }
     StringBuilder xml = new StringBuilder("<server>\n");
     xml.append("  <variable name=\"http.port\" value=\"").append(server.port).append("\"/>\n");
@@ -72,6 +78,11 @@ public final class SecondServer {
     // Overrides apply in name order: this one comes last and wins.
     Files.writeString(dropins.resolve("zz-second-server.xml"), xml, StandardCharsets.UTF_8);
     return server;
+  }
+
+  private static boolean copiedOverride(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".xml") && !name.equals("arquillian.xml") && !name.startsWith("zz-");
   }
 
   Path dir() {
