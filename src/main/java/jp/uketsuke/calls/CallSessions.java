@@ -32,6 +32,8 @@ public class CallSessions {
   @Inject BatchDeletes batchDeletes;
   @Inject PhoneDirectory directory;
   @Inject CallSidClaims claims;
+  @Inject CallSummaries summaries;
+  @Inject OpenCalls openCalls;
 
   /** The session's turns in time order; 404 when the tenant has none with this SID. */
   public List<Turn> session(String callSid) {
@@ -51,14 +53,22 @@ public class CallSessions {
     return turns;
   }
 
-  /** Deletes every turn of the session; returns how many. */
+  /**
+   * Deletes every turn of the session, and what was derived from them: the call's summary and its
+   * open-call entry; returns how many turns. The summary goes before the turns (a retry after a
+   * failure finds the call still there) and again after them (an idle end that raced the delete
+   * stored one meanwhile).
+   */
   public int delete(String callSid) {
     String tenantId = tenant.tenantId();
     List<Map<String, AttributeValue>> items = items(tenantId, callSid);
     if (items.isEmpty()) {
       throw unknown(callSid);
     }
+    openCalls.close(tenantId, callSid);
+    summaries.delete(tenantId, callSid);
     int deleted = batchDeletes.delete(tables.logs(), items.stream().map(LogItems::keyOf).toList());
+    summaries.delete(tenantId, callSid);
     items.stream()
         .collect(
             Collectors.groupingBy(

@@ -80,6 +80,11 @@ class CallSummaries {
     }
   }
 
+  /** Deletes the call's summary, if it has one. */
+  void delete(String tenantId, String callSid) {
+    dynamoDb.deleteItem(b -> b.tableName(tables.callSummaries()).key(key(tenantId, callSid)));
+  }
+
   /** Whether this summary is the call's (false: the call had ended already). */
   boolean add(String tenantId, CallSummary summary) {
     Map<String, AttributeValue> item = key(tenantId, summary.callSid());

@@ -124,6 +124,19 @@ class CallEndedIT {
     assertThat(event.getJsonObject("data")).isEqualTo(summary);
   }
 
+  /** Erasing a call by its SID leaves nothing derived from its turns: the summary goes too. */
+  @Test
+  void deletingAnEndedCallDeletesItsSummary() {
+    turn("駐車場はありますか", "はい、3台分ございます。");
+    voice.post("/call/end", "{\"call_sid\": \"" + callSid + "\"}").ok();
+    owner.get("/call/summary?call_sid=" + callSid).ok();
+
+    assertThat(owner.delete("/call?call_sid=" + callSid).ok().getInt("deleted")).isEqualTo(1);
+
+    owner.get("/call/summary?call_sid=" + callSid).problem(404);
+    assertThat(owner.get("/callers/" + phone).ok().toString()).doesNotContain(callSid);
+  }
+
   @Test
   void aCallWithoutTurnsCannotEnd() {
     owner.post("/call/end", "{\"call_sid\": \"CAnever" + run + "\"}").problem(404);
