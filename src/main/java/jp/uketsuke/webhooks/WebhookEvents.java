@@ -111,8 +111,10 @@ public class WebhookEvents {
     List<WebhookOutbox.Entry> entries = new ArrayList<>();
     for (StoredWebhook hook : hooks) {
       // A webhook that has this event already (an earlier publication of the same change) is
-      // left to that publication's delivery.
-      if (store.addDelivery(tenantId, hook.hook().id(), event)) {
+      // left to that publication's delivery, unless it was never tried: its publisher may have
+      // died between writing it and its outbox entry, and would leave it unsent for good.
+      if (store.addDelivery(tenantId, hook.hook().id(), event)
+          || neverTried(tenantId, hook.hook().id(), id)) {
         entries.add(outbox.add(new QueuedDelivery(tenantId, hook.hook().id(), id), now));
       }
     }
@@ -122,6 +124,18 @@ public class WebhookEvents {
       }
     }
     return id;
+  }
+
+  /**
+   * Whether the delivery is still waiting for its first attempt. Queued again, it may then be sent
+   * twice (its first message was in flight after all): at least once, receivers deduplicate.
+   */
+  private boolean neverTried(String tenantId, String hookId, String eventId) {
+    return store
+        .delivery(tenantId, hookId, eventId)
+        .map(WebhookStore.Pending::delivery)
+        .filter(d -> Delivery.RETRYING.equals(d.status()) && d.attempts() == 0)
+        .isPresent();
   }
 
   /** Queue, then forget the outbox entry; a failure leaves the entry for the sweep. */

@@ -91,22 +91,7 @@ class CallEndedIT {
     // What a pod that stopped between storing the summary and publishing left behind: the summary,
     // no delivery, no outbox entry.
     String endedAt = "2026-12-05T01:02:03.456789+00:00";
-    RawDynamo.client()
-        .putItem(
-            b ->
-                b.tableName(RawDynamo.table("callSummaries"))
-                    .item(
-                        Map.of(
-                            "client_id", AttributeValue.fromS(tenant),
-                            "call_sid", AttributeValue.fromS(callSid),
-                            "phone_number", AttributeValue.fromS(phone),
-                            "started_at", AttributeValue.fromS(endedAt),
-                            "ended_at", AttributeValue.fromS(endedAt),
-                            "turns", AttributeValue.fromN("1"),
-                            "text", AttributeValue.fromS("駐車場の質問"),
-                            "caller_intent", AttributeValue.fromS("駐車場はありますか"),
-                            "tasks", AttributeValue.fromL(List.of()),
-                            "mode", AttributeValue.fromS("extractive"))));
+    storedSummary(endedAt);
 
     JsonObject summary =
         voice
@@ -122,6 +107,52 @@ class CallEndedIT {
     assertThat(event.getString("type")).isEqualTo("call.ended");
     assertThat(event.getString("created_at")).isEqualTo(endedAt);
     assertThat(event.getJsonObject("data")).isEqualTo(summary);
+  }
+
+  @Test
+  void aCallWhoseFirstEndDiedBeforeQueueingItsDeliverySendsCallEndedWhenEndedAgain() {
+    String path = "/hooks/" + run + "/unqueued";
+    String hookId = WebhookReceivers.subscribe(owner, path, "call.ended");
+    turn("駐車場はありますか", "2台分ございます。");
+    // What a pod that stopped between writing the delivery and its outbox entry left behind: the
+    // summary and a delivery never tried, which no queue message names.
+    String endedAt = "2026-12-05T01:02:03.456789+00:00";
+    storedSummary(endedAt);
+    String eventId =
+        WebhookEvent.idOf(
+            java.time.OffsetDateTime.parse(endedAt).toInstant(),
+            tenant,
+            WebhookEvents.CALL_ENDED,
+            callSid);
+    String body =
+        "{\"id\":\""
+            + eventId
+            + "\",\"type\":\"call.ended\",\"created_at\":\""
+            + endedAt
+            + "\",\"data\":{\"call_sid\":\""
+            + callSid
+            + "\"}}";
+    RawDynamo.client()
+        .putItem(
+            b ->
+                b.tableName(RawDynamo.table("webhooks"))
+                    .item(
+                        Map.of(
+                            "client_id", AttributeValue.fromS(tenant),
+                            "sk", AttributeValue.fromS("delivery#" + hookId + "#" + eventId),
+                            "event_id", AttributeValue.fromS(eventId),
+                            "type", AttributeValue.fromS("call.ended"),
+                            "status", AttributeValue.fromS("retrying"),
+                            "attempts", AttributeValue.fromN("0"),
+                            "created_at", AttributeValue.fromS(endedAt),
+                            "body", AttributeValue.fromS(body))));
+
+    voice.post("/call/end", "{\"call_sid\": \"" + callSid + "\"}").ok();
+
+    JsonObject event = onlyEvent(path);
+    assertThat(event.getString("id")).isEqualTo(eventId);
+    assertThat(owner.get("/webhooks/" + hookId + "/deliveries").ok().getJsonArray("items"))
+        .hasSize(1);
   }
 
   /** Erasing a call by its SID leaves nothing derived from its turns: the summary goes too. */
@@ -155,6 +186,25 @@ class CallEndedIT {
               return got.get(0);
             });
     return Json.createReader(new StringReader(request.getBodyAsString())).readObject();
+  }
+
+  private void storedSummary(String endedAt) {
+    RawDynamo.client()
+        .putItem(
+            b ->
+                b.tableName(RawDynamo.table("callSummaries"))
+                    .item(
+                        Map.of(
+                            "client_id", AttributeValue.fromS(tenant),
+                            "call_sid", AttributeValue.fromS(callSid),
+                            "phone_number", AttributeValue.fromS(phone),
+                            "started_at", AttributeValue.fromS(endedAt),
+                            "ended_at", AttributeValue.fromS(endedAt),
+                            "turns", AttributeValue.fromN("1"),
+                            "text", AttributeValue.fromS("駐車場の質問"),
+                            "caller_intent", AttributeValue.fromS("駐車場はありますか"),
+                            "tasks", AttributeValue.fromL(List.of()),
+                            "mode", AttributeValue.fromS("extractive"))));
   }
 
   private void turn(String said, String answered) {
