@@ -46,6 +46,10 @@ class HostileInputIT {
   private static final String TENANT = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
   private static String token;
   private static final AtomicInteger REFUSED_BY_SERVER = new AtomicInteger();
+
+  /** Liberty's HTTP channel refuses a request line longer than this (its limitFieldSize). */
+  private static final int REQUEST_LINE_LIMIT = 32 * 1024;
+
   private static StubMapping model;
 
   @BeforeAll
@@ -107,7 +111,21 @@ class HostileInputIT {
                   .collect(Collectors.joining("&"));
           String path = route.rawPath(value) + (query.isEmpty() ? "" : "?" + query);
           byte[] body = route.hasBody() ? Hostile.utf8("{}") : null;
-          check(route, path, send(route.method(), path, "application/json", body), true);
+          Reply reply;
+          try {
+            reply = send(route.method(), path, "application/json", body);
+          } catch (UncheckedIOException e) {
+            // Liberty's channel answers a request line over its limit with a bare 400 and closes
+            // at once, without reading the rest the client is still sending: the client may then
+            // see the connection reset before that 400 (curl, which waits, reads it). Refused
+            // before the application, like hundredKilobytePathsAndQueriesAreRefused.
+            if (path.length() > REQUEST_LINE_LIMIT) {
+              REFUSED_BY_SERVER.incrementAndGet();
+              return;
+            }
+            throw e;
+          }
+          check(route, path, reply, true);
         });
   }
 
