@@ -80,7 +80,7 @@ public final class FaqRetrievalTiming {
           lexical[ROUNDS / 2],
           fused[ROUNDS / 2],
           fused[ROUNDS * 95 / 100],
-          size * dimensions * 4 / 1e6);
+          size * (dimensions + 4) / 1e6);
     }
   }
 
