@@ -2,8 +2,12 @@ package jp.uketsuke.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +19,7 @@ import jp.uketsuke.tenant.Caller;
 import jp.uketsuke.tenant.TenantContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -36,11 +41,32 @@ public class AuditLog {
 
   /** Records a change made by the current caller. Summaries are cut to a bounded length. */
   public void record(String action, String key, String before, String after) {
-    Caller caller = tenant.caller();
     String ts = Timestamps.now();
+    put(ts + "#" + UUID.randomUUID().toString().substring(0, 8), ts, action, key, before, after);
+  }
+
+  /**
+   * Records a change that may be recorded more than once (a keyed retry of the request that made
+   * it) once: the record's key is the change's time and a digest of what names it, so a second
+   * recording finds it there and writes nothing.
+   *
+   * @param changedAt when the change was stored (a created task's {@code created_at})
+   */
+  public void recordOnce(
+      String action, String key, String before, String after, Instant changedAt) {
+    String ts = Timestamps.format(changedAt);
+    try {
+      put(ts + "#" + digest(action + "\n" + key + "\n" + ts), ts, action, key, before, after);
+    } catch (ConditionalCheckFailedException recordedAlready) {
+      // The first attempt of the same change recorded it.
+    }
+  }
+
+  private void put(String sk, String ts, String action, String key, String before, String after) {
+    Caller caller = tenant.caller();
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("client_id", s(caller.tenantId()));
-    item.put("sk", s(ts + "#" + UUID.randomUUID().toString().substring(0, 8)));
+    item.put("sk", s(sk));
     item.put("ts", s(ts));
     item.put("actor", s(caller.subject()));
     item.put("actor_kind", s(caller.kind().name().toLowerCase(Locale.ROOT)));
@@ -58,6 +84,17 @@ public class AuditLog {
     dynamoDb.putItem(
         b ->
             b.tableName(tables.audit()).item(item).conditionExpression("attribute_not_exists(sk)"));
+  }
+
+  /** Eight hex digits of SHA-256: the same length as a random record's suffix. */
+  private static String digest(String text) {
+    try {
+      byte[] sha =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   public Page list(Instant from, Instant to, int limit, String nextToken) {

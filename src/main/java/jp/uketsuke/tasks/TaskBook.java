@@ -2,6 +2,7 @@ package jp.uketsuke.tasks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,13 +152,12 @@ public class TaskBook {
             repository
                 .insert(tenant.tenantId(), fields, request.writeId())
                 .orElseThrow(() -> new TaskException.Exists(fields.get("name"))));
-    audit.record("task.create", task.name(), null, task.summary());
-    // A keyed retry gets the task its first request wrote (same created_at): the same event.
+    // A keyed retry gets the task its first request wrote (same created_at): the same audit
+    // record and the same event.
+    Instant created = Timestamps.parse(task.createdAt(), "created_at");
+    audit.recordOnce("task.create", task.name(), null, task.summary(), created);
     webhooks.publishOnce(
-        WebhookEvents.TASK_CREATED,
-        task,
-        Timestamps.parse(task.createdAt(), "created_at"),
-        task.name() + "\n" + task.createdAt());
+        WebhookEvents.TASK_CREATED, task, created, task.name() + "\n" + task.createdAt());
     return task;
   }
 

@@ -137,6 +137,18 @@ class IdempotencyIT {
     assertThat(items(table, tenant)).as("the same %s, not a second one", itemName).hasSize(1);
     Reply replay = writer.post(path, body);
     assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+    if (table.equals("tasks")) {
+      assertThat(
+              Api.as(Tokens.person(tenant))
+                  .get("/audit")
+                  .ok()
+                  .getJsonArray("items")
+                  .getValuesAs(JsonObject.class)
+                  .stream()
+                  .filter(entry -> entry.getString("action").equals("task.create")))
+          .as("audit records of the one create")
+          .hasSize(1);
+    }
 
     if (!table.equals("logs")) {
       // The mark is the key's: another key's create of the same name is still refused.
