@@ -2,6 +2,8 @@ package jp.uketsuke.calls;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -25,6 +27,8 @@ import jp.uketsuke.webhooks.WebhookEvents;
 public class CallEndings {
   private static final Logger LOG = Logger.getLogger(CallEndings.class.getName());
   static final int MAX_SID = 128;
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+  private static final Duration POLL = Duration.ofMillis(200);
 
   @Inject TenantContext tenant;
   @Inject CallSessions sessions;
@@ -33,6 +37,7 @@ public class CallEndings {
   @Inject WebhookEvents webhooks;
   @Inject OpenCalls openCalls;
   @Inject ModelSummary modelSummary;
+  @Inject SummaryLeases leases;
 
   /**
    * @throws ApiException 404 when the tenant has no turn with this SID
@@ -70,16 +75,64 @@ public class CallEndings {
       return ended.get();
     }
     List<Turn> read = turns != null ? turns : sessions.session(tenantId, callSid);
-    String endedAt = Timestamps.now();
-    CallSummary extractive =
-        ExtractiveSummary.of(callSid, read, taskNames(tenantId, read, callSid), endedAt);
-    CallSummary summary = modelSummary.of(tenantId, extractive, read).orElse(extractive);
-    if (!summaries.add(tenantId, summary)) {
-      return summaries.find(tenantId, callSid).orElse(summary);
+    boolean leased = false;
+    if (modelSummary.configured()) {
+      // Another end of the call is asking the model right now: its summary, not a second call.
+      Duration hold = modelSummary.timeout().plus(LEASE_MARGIN);
+      leased = leases.take(tenantId, callSid, hold);
+      if (!leased) {
+        Optional<CallSummary> theirs = awaitSummary(tenantId, callSid, hold);
+        if (theirs.isPresent()) {
+          publish(tenantId, theirs.get());
+          closeQuietly(tenantId, callSid);
+          return theirs.get();
+        }
+        // That end died before storing one; its lease has run out.
+        leased = leases.take(tenantId, callSid, hold);
+      }
     }
-    publish(tenantId, summary);
-    closeQuietly(tenantId, callSid);
-    return summary;
+    try {
+      String endedAt = Timestamps.now();
+      CallSummary extractive =
+          ExtractiveSummary.of(callSid, read, taskNames(tenantId, read, callSid), endedAt);
+      CallSummary summary = modelSummary.of(tenantId, extractive, read).orElse(extractive);
+      if (!summaries.add(tenantId, summary)) {
+        return summaries.find(tenantId, callSid).orElse(summary);
+      }
+      publish(tenantId, summary);
+      closeQuietly(tenantId, callSid);
+      return summary;
+    } finally {
+      if (leased) {
+        releaseQuietly(tenantId, callSid);
+      }
+    }
+  }
+
+  /** The summary another end stores within {@code wait}, read every {@link #POLL}. */
+  private Optional<CallSummary> awaitSummary(String tenantId, String callSid, Duration wait) {
+    Instant deadline = Instant.now().plus(wait);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw ApiException.unavailable("The call is being ended; try again.");
+      }
+      Optional<CallSummary> stored = summaries.find(tenantId, callSid);
+      if (stored.isPresent()) {
+        return stored;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void releaseQuietly(String tenantId, String callSid) {
+    try {
+      leases.release(tenantId, callSid);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "call end: the summary lease stays until it expires", e);
+    }
   }
 
   /** {@code call.ended} under the one event id of this call's end. */

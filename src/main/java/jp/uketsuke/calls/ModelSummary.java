@@ -45,6 +45,16 @@ class ModelSummary {
   @ConfigProperty(name = "uketsuke.calls.summary-timeout", defaultValue = "PT20S")
   Duration timeout;
 
+  /** Whether summaries ask a model at all. */
+  boolean configured() {
+    return model.configured();
+  }
+
+  /** The longest a summary waits for the model. */
+  Duration timeout() {
+    return timeout;
+  }
+
   /** The model's summary, or empty when the extractive one must stand. */
   Optional<CallSummary> of(String tenantId, CallSummary extractive, List<Turn> turns) {
     if (!model.configured()) {

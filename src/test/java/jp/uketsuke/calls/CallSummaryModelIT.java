@@ -77,6 +77,27 @@ class CallSummaryModelIT {
     onlyModelRequest(marker);
   }
 
+  /**
+   * Two ends of one call at the same moment (the voice server's and Twilio's, say): the second
+   * waits for the first one's summary instead of paying for a model call of its own.
+   */
+  @Test
+  void twoEndsAtOnceAskTheModelOnce() throws Exception {
+    String marker = "MSTWO" + run;
+    model(
+        marker,
+        okJson(answer("{\"text\": \"予約の確認。" + marker + "\", \"caller_intent\": \"確認\"}", 10, 5))
+            .withFixedDelay(1000));
+    String callSid = call("予約の確認をしたいです " + marker, "お名前をお願いします。");
+
+    var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> end(callSid));
+    var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> end(callSid));
+
+    assertThat(first.get().getString("mode")).isEqualTo("llm");
+    assertThat(second.get()).isEqualTo(first.get());
+    onlyModelRequest(marker);
+  }
+
   @Test
   void aFailingModelLeavesTheExtractiveSummary() {
     String failing = "MSFAIL" + run;
