@@ -13,6 +13,7 @@ import jp.uketsuke.platform.QueryParams;
 import jp.uketsuke.tenant.Permissions;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /faqs/gaps}: what callers asked in the last {@code days} that the FAQ could not
@@ -50,7 +51,16 @@ public class FaqGapsResource {
    *     the list is that of the newest part of the window
    */
   @JsonbNillable
-  public record Gaps(boolean ok, List<Gap> items, String nextToken, boolean partial) {}
+  public record Gaps(
+      boolean ok,
+      List<Gap> items,
+      String nextToken,
+      @Schema(
+              description =
+                  "true when a bound of the work (uketsuke.faq.gaps-max-read items read,"
+                      + " uketsuke.faq.gaps-max-ranked wordings ranked) left caller words of the"
+                      + " window out; the list is that of its newest part")
+          boolean partial) {}
 
   @GET
   @Operation(

@@ -110,6 +110,39 @@ class FaqGapsIT {
     assertThat(items(page).get(0).getInt("count")).isEqualTo(15);
   }
 
+  /**
+   * The groups of a window are reused for a minute (uketsuke.faq.gaps-reuse), but never across a
+   * change of the FAQ: the owner who adds an answer sees the question leave the list once the
+   * service has seen the change (its FAQ index check, 2 s; 15 s allowed for a slow machine), not a
+   * minute later.
+   */
+  @Test
+  void aQuestionTheOwnerAnswersLeavesTheListThoughItsGroupsAreReused() {
+    Api a = owner("gaps-answered");
+    VoiceServerLog log = new VoiceServerLog("gaps-answered", "09011118888", null);
+    log.put("user_text", "ペットは連れて行けますか", Instant.now().minusSeconds(60));
+    log.put("user_text", "領収書はもらえますか", Instant.now().minusSeconds(50));
+    assertThat(a.get("/faqs/gaps").ok().toString()).contains("ペットは連れて行けますか");
+
+    a.post("/faq", "{\"question\": \"ペットは連れて行けますか\", \"answer\": \"小型犬なら大丈夫です。\"}").ok();
+    Instant deadline = Instant.now().plusSeconds(15);
+    JsonObject page = a.get("/faqs/gaps").ok();
+    while (page.toString().contains("ペット")) {
+      assertThat(Instant.now()).as("still listed: %s", page).isBefore(deadline);
+      pause();
+      page = a.get("/faqs/gaps").ok();
+    }
+    assertThat(items(page)).extracting(g -> g.getString("question")).containsExactly("領収書はもらえますか");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Test
   void onlyTheWindowOfDaysCounts() {
     Api a = owner("gaps-window");
