@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *     --table app-faq --key client_id=T --key question=Q [--connections 1] [--duration 5]
  *     [--warmup 1] [--runs 5]
  * java -cp ... Dynamo seed-turns --endpoint URL --tenant T --turns N [--phones 100]
+ * java -cp ... Dynamo seed-gaps --endpoint URL --tenant T --turns N --questions FILE...
+ *     [--days 30] [--phones 500] [--distinct false]
  * java -cp ... Dynamo chat-calls --endpoint URL --tenant T --phone P [--history 20]
  *     [--connections 1] [--duration 5] [--warmup 1] [--runs 5] [--cpu NAME=PID]...
  * </pre>
@@ -52,6 +54,7 @@ public class Dynamo {
         case "seed-turns" -> seedTurns(client, o);
         case "chat-calls" -> chatCallsLoop(client, o);
         case "put-turn" -> putTurn(client, o);
+        case "seed-gaps" -> seedGaps(client, o);
         default -> {
           System.err.println(
               "usage: Dynamo.java getitem|seed-turns|chat-calls|put-turn --endpoint URL ...");
@@ -287,6 +290,95 @@ public class Dynamo {
         tenant,
         turns,
         phones,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * N caller turns, each followed by the assistant's reply (2N items), spread evenly over the last
+   * {@code days} (a minute short of it), written straight into app-logs as the voice server writes
+   * them: one item per utterance, no mode. What callers say, as on a phone line: a third small talk
+   * and confirmations (はい, お願いします, a name, a time), the rest questions from FILE (one per
+   * line; a question of the quality set's TSVs is the text before the first tab) chosen with Zipf
+   * popularity, a quarter of them with a detail of the call appended (a day, a time), so that the
+   * same question comes in many wordings. With {@code --distinct true} every caller turn is worded
+   * differently: the question and its turn number (the worst case of GET /faqs/gaps, which ranks
+   * each distinct wording once). Deterministic (a fixed seed). Prints the distinct wordings.
+   */
+  static void seedGaps(DynamoDbClient client, Map<String, List<String>> o) throws Exception {
+    String tenant = one(o, "tenant", null);
+    int turns = Integer.parseInt(one(o, "turns", null));
+    int days = Integer.parseInt(one(o, "days", "30"));
+    int phones = Integer.parseInt(one(o, "phones", "500"));
+    boolean distinct = Boolean.parseBoolean(one(o, "distinct", "false"));
+    List<String> questions = new ArrayList<>();
+    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(one(o, "questions", null)))) {
+      String text = line.split("\t", 2)[0].strip();
+      if (!text.isEmpty() && !text.startsWith("#")) {
+        questions.add(text);
+      }
+    }
+    List<String> smallTalk =
+        List.of("はい", "はい、お願いします", "もしもし", "そうです", "いいえ、大丈夫です", "ありがとうございます",
+            "えーと、ちょっと待ってください", "わかりました", "それでお願いします", "失礼します");
+    List<String> details =
+        List.of("明日なんですけど", "来週の月曜日なんですが", "今日の午後って", "子供なんですけど", "初めてなんですが",
+            "急ぎなんですけど", "土曜日に", "夕方に");
+    List<String> names = List.of("山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村");
+    java.util.Random random = new java.util.Random(15);
+    double[] zipf = new double[questions.size()];
+    double sum = 0;
+    for (int i = 0; i < zipf.length; i++) {
+      sum += 1.0 / (i + 1);
+      zipf[i] = sum;
+    }
+    String logs = one(o, "logs-table", "app-logs");
+    long spanMicros = Duration.ofDays(days).minusMinutes(1).toNanos() / 1000;
+    Instant newest = Instant.now().minusSeconds(30);
+    long t0 = System.nanoTime();
+    List<Map<String, AttributeValue>> items = new ArrayList<>(2 * turns);
+    java.util.Set<String> wordings = new java.util.HashSet<>();
+    for (int i = 0; i < turns; i++) {
+      Instant at = newest.minusNanos(1000 * (spanMicros * i / turns));
+      String phone = String.format(Locale.ROOT, "090%08d", random.nextInt(phones));
+      String said;
+      if (distinct) {
+        said = questions.get(i % questions.size()) + " " + i;
+      } else if (random.nextInt(3) == 0) {
+        int pick = random.nextInt(smallTalk.size() + 2);
+        said =
+            pick < smallTalk.size()
+                ? smallTalk.get(pick)
+                : pick == smallTalk.size()
+                    ? names.get(random.nextInt(names.size())) + "です"
+                    : (1 + random.nextInt(12)) + "時でお願いします";
+      } else {
+        double r = random.nextDouble() * sum;
+        int q = 0;
+        while (zipf[q] < r) {
+          q++;
+        }
+        said = questions.get(q);
+        if (random.nextInt(4) == 0) {
+          said = details.get(random.nextInt(details.size())) + "、" + said;
+        }
+      }
+      wordings.add(said);
+      String callSid = "CA" + tenant + "-" + phone + "-" + (i / 4);
+      Map<String, AttributeValue> caller = utterance(tenant, phone, at, callSid);
+      caller.put("user_text", s(said));
+      items.add(caller);
+      Map<String, AttributeValue> reply = utterance(tenant, phone, at.plusNanos(1000), callSid);
+      reply.put("assistant_text", s("かしこまりました。確認いたしますので少々お待ちください。"));
+      items.add(reply);
+    }
+    putAll(client, logs, items);
+    System.out.printf(
+        Locale.ROOT,
+        "seeded tenant=%s turns=%d items=%d wordings=%d seconds=%.1f%n",
+        tenant,
+        turns,
+        items.size(),
+        wordings.size(),
         (System.nanoTime() - t0) / 1e9);
   }
 

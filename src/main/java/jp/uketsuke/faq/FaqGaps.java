@@ -1,15 +1,14 @@
 package jp.uketsuke.faq;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.uketsuke.calls.AnnotatedTurn;
-import jp.uketsuke.calls.CallHistory;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
@@ -23,33 +22,59 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the fallback message; not those answered from the FAQ or with a tool) or the voice server writing
  * the log itself, whose turns say nothing about how they were answered. Judging against today's FAQ
  * drops a question from the list once the owner has added its answer.
+ *
+ * <p>The groups of a window are computed once and kept for its later pages (whose window is fixed
+ * by the first page) and, for {@code uketsuke.faq.gaps-reuse}, for the next first page: a month's
+ * list that is a minute old is as useful, and reading a month of the log is most of the work. A
+ * change of the FAQ computes them again.
  */
 @ApplicationScoped
 public class FaqGaps {
-  @Inject CallHistory history;
+  /** Groups kept over all tenants and windows: a few MB (each has at most 5 examples). */
+  static final int KEPT_GROUPS = 50_000;
+
+  /** How long the groups of a window stay for its later pages after the last page was read. */
+  static final Duration PAGES_KEPT = Duration.ofMinutes(10);
+
+  @Inject UnansweredTurns unanswered;
   @Inject FaqRetriever retriever;
   @Inject PageTokens pageTokens;
 
-  @Inject
-  @ConfigProperty(name = FaqThreshold.KEY, defaultValue = FaqThreshold.CALIBRATED)
-  double threshold;
-
-  /** Log items of the window read at most, newest first (docs/quality.md: the bound). */
-  @Inject
-  @ConfigProperty(name = "uketsuke.faq.gaps-max-read", defaultValue = "20000")
-  int maxRead;
-
   /**
-   * Distinct wordings ranked against the FAQ at most, newest first; later utterances count only
-   * when their wording was already ranked (docs/quality.md: ranking is most of the work, 0.35–0.8
-   * ms a wording on a loaded 2-core machine).
+   * How long the groups of the latest window serve a new first page (whose window then ends when
+   * that one did); {@code PT0S} computes every first page afresh.
    */
   @Inject
-  @ConfigProperty(name = "uketsuke.faq.gaps-max-ranked", defaultValue = "1000")
-  int maxRanked;
+  @ConfigProperty(name = "uketsuke.faq.gaps-reuse", defaultValue = "PT1M")
+  Duration reuse;
 
-  /** A page of groups and the token of the next one (null on the last). */
-  public record Page(List<GapClusters.Group> groups, String nextToken) {}
+  /**
+   * A page of groups and the token of the next one (null on the last); {@code partial} when a bound
+   * of the work (items read, wordings ranked) left caller words of the window out.
+   */
+  public record Page(List<GapClusters.Group> groups, String nextToken, boolean partial) {}
+
+  private record Window(String tenantId, int days, String toTs) {}
+
+  private record Latest(String tenantId, int days) {}
+
+  private record Computed(long faqVersion, List<GapClusters.Group> groups, boolean partial) {}
+
+  private final Cache<Window, Computed> computed =
+      Caffeine.newBuilder()
+          .maximumWeight(KEPT_GROUPS)
+          .<Window, Computed>weigher((window, groups) -> 1 + groups.groups().size())
+          .expireAfterAccess(PAGES_KEPT)
+          .build();
+
+  /** The end of each tenant's latest window of {@code days}, while a first page may reuse it. */
+  private Cache<Latest, String> latest;
+
+  @PostConstruct
+  void start() {
+    Duration life = reuse.isNegative() || reuse.isZero() ? Duration.ofNanos(1) : reuse;
+    latest = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(life).build();
+  }
 
   /**
    * @param nextToken continues an earlier page: the same window (its end fixed at the first page),
@@ -58,47 +83,64 @@ public class FaqGaps {
   public Page page(String tenantId, int days, int limit, String nextToken) {
     String query = "gaps|" + days;
     Map<String, AttributeValue> cursor = pageTokens.decode(tenantId, query, nextToken);
-    String toTs = cursor == null ? Timestamps.now() : cursor.get("to").s();
+    long faqVersion = retriever.index(tenantId).version();
+    Window window;
+    Computed groups;
+    if (cursor == null) {
+      String reusable = latest.getIfPresent(new Latest(tenantId, days));
+      window = new Window(tenantId, days, reusable != null ? reusable : Timestamps.now());
+      groups = current(window, faqVersion);
+      if (groups == null && reusable != null) {
+        window = new Window(tenantId, days, Timestamps.now());
+      }
+    } else {
+      window = new Window(tenantId, days, cursor.get("to").s());
+      groups = current(window, faqVersion);
+    }
+    if (groups == null) {
+      groups = compute(window);
+    }
     int offset = cursor == null ? 0 : Integer.parseInt(cursor.get("o").n());
-    Instant from = Timestamps.parse(toTs, "next_token").minus(Duration.ofDays(days));
-    List<GapClusters.Group> groups =
-        GapClusters.of(unanswered(tenantId, Timestamps.formatSeconds(from), toTs));
-    if (offset > groups.size()) {
+    return slice(window, query, groups, offset, limit);
+  }
+
+  private Page slice(Window window, String query, Computed groups, int offset, int limit) {
+    List<GapClusters.Group> all = groups.groups();
+    if (offset > all.size()) {
       throw ApiException.badRequest("next_token does not continue this list.");
     }
-    int end = Math.min(groups.size(), offset + limit);
+    int end = Math.min(all.size(), offset + limit);
     String next =
-        end < groups.size()
+        end < all.size()
             ? pageTokens.encode(
-                tenantId,
+                window.tenantId(),
                 query,
-                Map.of("o", AttributeValue.fromN(Integer.toString(end)), "to", s(toTs)))
+                Map.of(
+                    "o",
+                    AttributeValue.fromN(Integer.toString(end)),
+                    "to",
+                    AttributeValue.fromS(window.toTs())))
             : null;
-    return new Page(groups.subList(offset, end), next);
+    return new Page(all.subList(offset, end), next, groups.partial());
   }
 
-  /** The caller's words in the window that no FAQ answers, newest first. */
-  private List<GapClusters.Utterance> unanswered(String tenantId, String fromTs, String toTs) {
-    Map<String, Boolean> answered = new HashMap<>(); // callers repeat themselves: rank each once
-    List<GapClusters.Utterance> gaps = new ArrayList<>();
-    for (AnnotatedTurn said : history.callerWords(tenantId, fromTs, toTs, maxRead)) {
-      String text = said.turn().userText().strip();
-      if (text.isEmpty() || (!answered.containsKey(text) && answered.size() >= maxRanked)) {
-        continue;
-      }
-      if (!answered.computeIfAbsent(text, t -> answers(tenantId, t))) {
-        gaps.add(new GapClusters.Utterance(text, said.turn().ts()));
-      }
+  /** The groups of the window kept from an earlier request, unless the FAQ changed since. */
+  private Computed current(Window window, long faqVersion) {
+    Computed kept = computed.getIfPresent(window);
+    return kept != null && kept.faqVersion() == faqVersion ? kept : null;
+  }
+
+  private Computed compute(Window window) {
+    Instant from =
+        Timestamps.parse(window.toTs(), "next_token").minus(Duration.ofDays(window.days()));
+    UnansweredTurns.Found found =
+        unanswered.in(window.tenantId(), Timestamps.formatSeconds(from), window.toTs());
+    Computed groups =
+        new Computed(found.faqVersion(), GapClusters.of(found.utterances()), found.partial());
+    computed.put(window, groups);
+    if (!reuse.isZero() && !reuse.isNegative()) {
+      latest.put(new Latest(window.tenantId(), window.days()), window.toTs());
     }
-    return gaps;
-  }
-
-  private boolean answers(String tenantId, String text) {
-    return retriever.topK(tenantId, text, 1).stream()
-        .anyMatch(match -> match.score() > 0 && match.confidence() >= threshold);
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
+    return groups;
   }
 }

@@ -13,6 +13,7 @@ import jp.uketsuke.platform.QueryParams;
 import jp.uketsuke.tenant.Permissions;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /faqs/gaps}: what callers asked in the last {@code days} that the FAQ could not
@@ -42,16 +43,33 @@ public class FaqGapsResource {
    */
   public record Gap(String question, int count, List<String> examples, String lastTs) {}
 
-  /** A page of groups; {@code next_token} is null on the last page. */
+  /**
+   * A page of groups; {@code next_token} is null on the last page.
+   *
+   * @param partial true when a bound of the work ({@code uketsuke.faq.gaps-max-read} items read,
+   *     {@code uketsuke.faq.gaps-max-ranked} wordings ranked) left caller words of the window out:
+   *     the list is that of the newest part of the window
+   */
   @JsonbNillable
-  public record Gaps(boolean ok, List<Gap> items, String nextToken) {}
+  public record Gaps(
+      boolean ok,
+      List<Gap> items,
+      String nextToken,
+      @Schema(
+              description =
+                  "true when a bound of the work (uketsuke.faq.gaps-max-read items read,"
+                      + " uketsuke.faq.gaps-max-ranked wordings ranked) left caller words of the"
+                      + " window out; the list is that of its newest part")
+          boolean partial) {}
 
   @GET
   @Operation(
       summary =
           "What callers asked in the last `days` (1-90, default 30) that no FAQ answers, grouped by"
               + " similarity, most frequent first; paged with limit (1-100, default 20) and"
-              + " next_token (people only)")
+              + " next_token (people only). `partial` is true when the bounds of the work (items"
+              + " read, wordings ranked) left caller words of the window out. A first page may"
+              + " reuse groups computed up to uketsuke.faq.gaps-reuse (1 min) earlier")
   public Gaps list(
       @QueryParam("days") String days,
       @QueryParam("limit") String limit,
@@ -64,6 +82,6 @@ public class FaqGapsResource {
         page.groups().stream()
             .map(g -> new Gap(g.question(), g.count(), g.examples(), g.lastTs()))
             .toList();
-    return new Gaps(true, items, page.nextToken());
+    return new Gaps(true, items, page.nextToken(), page.partial());
   }
 }

@@ -101,17 +101,20 @@ final class FaqQuery {
     Set<String> written = FaqTerms.distinct(ANALYZER, ALL_TERMS, text);
     query.known("", written);
     query.weighSaid(written);
+    String head = head(text);
     query.known(
-        FaqAnalyzer.WORDS, FaqTerms.distinct(ANALYZER, ALL_TERMS + FaqAnalyzer.WORDS, text));
+        FaqAnalyzer.WORDS, FaqTerms.distinct(ANALYZER, ALL_TERMS + FaqAnalyzer.WORDS, head));
     query.known(
         FaqAnalyzer.READING,
-        FaqTerms.distinct(ANALYZER, ALL_TERMS + FaqAnalyzer.READING, FaqReadings.of(text)));
+        FaqTerms.distinct(ANALYZER, ALL_TERMS + FaqAnalyzer.READING, FaqReadings.of(head)));
     return query;
   }
 
   /**
-   * The start of the text, for the dictionary views: a caller's words come first and are short,
-   * while morphological analysis of a long history would cost several milliseconds per turn.
+   * The start of the text, for the dictionary views: what a caller asks comes first and is short,
+   * while a turn's words may be up to 20,000 characters ({@code ChatInput}) and morphological
+   * analysis of all of them would cost each turn (and each wording {@code /faqs/gaps} ranks)
+   * milliseconds. The whole text still counts through its written bigrams.
    */
   private static String head(String text) {
     if (text == null || text.length() <= MORPHOLOGY_CHARS) {

@@ -74,6 +74,22 @@ public class FaqRetriever {
   }
 
   /**
+   * The tenant's index as of at most one check interval ago, for a caller that ranks many texts
+   * against one FAQ version ({@link #topK(String, FaqIndex, String, int)}).
+   */
+  FaqIndex index(String tenantId) {
+    return indexes.of(tenantId);
+  }
+
+  /** As {@link #topK(String, String, int)}, against an index the caller holds. */
+  List<Match> topK(String tenantId, FaqIndex index, String text, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1");
+    }
+    return hybrid.topK(tenantId, index, text, k);
+  }
+
+  /**
    * The {@code k} most used FAQs, most used first, ties in question order, by the use counts read
    * when the index was last built (at the tenant's latest FAQ change this server has seen).
    */

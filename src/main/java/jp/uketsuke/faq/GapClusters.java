@@ -44,6 +44,9 @@ final class GapClusters {
   private final List<Building> groups = new ArrayList<>();
   private final Map<String, List<Building>> seedsByTerm = new HashMap<>();
 
+  /** Terms of each wording: callers repeat themselves, and analysis is most of the grouping. */
+  private final Map<String, Set<String>> termsOf = new HashMap<>();
+
   GapClusters(double similarity) {
     this.similarity = similarity;
   }
@@ -57,7 +60,7 @@ final class GapClusters {
 
   /** Adds the utterance to its group; one with no content terms ("はい", "えーと") to none. */
   void add(Utterance utterance) {
-    Set<String> terms = terms(utterance.text());
+    Set<String> terms = termsOf.computeIfAbsent(utterance.text(), GapClusters::terms);
     if (terms.isEmpty()) {
       return;
     }

@@ -71,7 +71,9 @@ class BenchHarnessIT {
             "| FAQs | `GET /faqs/search` p50 ms |",
             "| prompt with retrieval / all 100 FAQs pasted |",
             "## 6. `/calls` newest page and `/phones` as the call log grows",
-            "| route | turns | runs | p50 ms |");
+            "| route | turns | runs | p50 ms |",
+            "## 7. `GET /faqs/gaps?days=30` at",
+            "| tenant | distinct wordings | request | runs | requests | p50 ms |");
   }
 
   private static String tail(Path log) throws IOException {

@@ -55,7 +55,92 @@ class FaqGapsIT {
     assertThat(gaps.get(1).getString("question")).isEqualTo("予防接種の料金を教えてください");
     assertThat(gaps.get(1).getInt("count")).isEqualTo(1);
     assertThat(page.isNull("next_token")).isTrue();
+    assertThat(page.getBoolean("partial")).as("every caller word was judged").isFalse();
     assertThat(page.toString()).doesNotContain("駐車場", "確認いたします");
+  }
+
+  /** The test server ranks at most 10 distinct wordings (src/test/liberty/gaps.xml). */
+  @Test
+  void moreDistinctWordingsThanTheRankingBoundMakeEveryPageSayPartial() {
+    Api a = owner("gaps-ranked");
+    VoiceServerLog log = new VoiceServerLog("gaps-ranked", "09011116666", null);
+    List<String> asked =
+        List.of(
+            "ペットは連れて行けますか",
+            "領収書はもらえますか",
+            "英語は通じますか",
+            "個室はありますか",
+            "Wi-Fiは使えますか",
+            "クレジットカードは使えますか",
+            "送迎バスはありますか",
+            "子供用の椅子はありますか",
+            "持ち込みはできますか",
+            "貸し切りはできますか",
+            "誕生日のケーキは頼めますか",
+            "着物で行ってもいいですか");
+    Instant now = Instant.now();
+    for (int i = 0; i < asked.size(); i++) {
+      log.put("user_text", asked.get(i), now.minusSeconds(100 - i));
+    }
+    JsonObject all = a.get("/faqs/gaps?limit=100").ok();
+    assertThat(all.getBoolean("partial")).as(all.toString()).isTrue();
+    assertThat(all.toString())
+        .as("the newest 10 wordings are ranked, the 2 oldest left out")
+        .contains("着物で行ってもいいですか", "英語は通じますか")
+        .doesNotContain("ペットは連れて行けますか", "領収書はもらえますか");
+    JsonObject first = a.get("/faqs/gaps?limit=1").ok();
+    assertThat(first.getBoolean("partial")).isTrue();
+    JsonObject next = a.get("/faqs/gaps?limit=1&next_token=" + first.getString("next_token")).ok();
+    assertThat(next.getBoolean("partial")).as("every page of the list says so").isTrue();
+  }
+
+  /** The test server reads at most 30 log items (src/test/liberty/gaps.xml). */
+  @Test
+  void moreLogItemsThanTheReadBoundMakeTheListPartialAndCountOnlyTheNewest() {
+    Api a = owner("gaps-read");
+    VoiceServerLog log = new VoiceServerLog("gaps-read", "09011117777", "CAgapsread");
+    Instant now = Instant.now();
+    for (int i = 0; i < 16; i++) { // 16 caller turns and 16 replies: 32 items
+      log.put("user_text", "ペットは連れて行けますか", now.minusSeconds(600 - 10L * i));
+      log.put("assistant_text", "確認いたします", now.minusSeconds(599 - 10L * i));
+    }
+    JsonObject page = a.get("/faqs/gaps").ok();
+    assertThat(page.getBoolean("partial")).as(page.toString()).isTrue();
+    assertThat(items(page)).hasSize(1);
+    assertThat(items(page).get(0).getInt("count")).isEqualTo(15);
+  }
+
+  /**
+   * The groups of a window are reused for a minute (uketsuke.faq.gaps-reuse), but never across a
+   * change of the FAQ: the owner who adds an answer sees the question leave the list once the
+   * service has seen the change (its FAQ index check, 2 s; 15 s allowed for a slow machine), not a
+   * minute later.
+   */
+  @Test
+  void aQuestionTheOwnerAnswersLeavesTheListThoughItsGroupsAreReused() {
+    Api a = owner("gaps-answered");
+    VoiceServerLog log = new VoiceServerLog("gaps-answered", "09011118888", null);
+    log.put("user_text", "ペットは連れて行けますか", Instant.now().minusSeconds(60));
+    log.put("user_text", "領収書はもらえますか", Instant.now().minusSeconds(50));
+    assertThat(a.get("/faqs/gaps").ok().toString()).contains("ペットは連れて行けますか");
+
+    a.post("/faq", "{\"question\": \"ペットは連れて行けますか\", \"answer\": \"小型犬なら大丈夫です。\"}").ok();
+    Instant deadline = Instant.now().plusSeconds(15);
+    JsonObject page = a.get("/faqs/gaps").ok();
+    while (page.toString().contains("ペット")) {
+      assertThat(Instant.now()).as("still listed: %s", page).isBefore(deadline);
+      pause();
+      page = a.get("/faqs/gaps").ok();
+    }
+    assertThat(items(page)).extracting(g -> g.getString("question")).containsExactly("領収書はもらえますか");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -1,0 +1,113 @@
+package jp.uketsuke.faq;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.uketsuke.calls.AnnotatedTurn;
+import jp.uketsuke.calls.CallHistory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The caller's words of a window that the tenant's FAQ, as it is now, does not answer (the
+ * threshold of offline answers), within the bounds of {@code /faqs/gaps}' work. Whether a wording
+ * is answered is remembered per tenant and FAQ version across requests: callers repeat themselves
+ * from one month to the next, and every page and every owner's look at the list asks again.
+ */
+@ApplicationScoped
+class UnansweredTurns {
+  /**
+   * Wordings whose answer is remembered, over all tenants and versions (least recently used go
+   * first): about 10 MB at ~200 bytes each, ten tenants' worth of distinct wordings at the cap.
+   */
+  static final int REMEMBERED = 50_000;
+
+  /**
+   * Items the check for more caller words beyond the read bound reads: the voice server writes the
+   * assistant's reply beside each caller turn, so one of the next few items is a caller's.
+   */
+  static final int PROBE = 10;
+
+  @Inject CallHistory history;
+  @Inject FaqRetriever retriever;
+
+  @Inject
+  @ConfigProperty(name = FaqThreshold.KEY, defaultValue = FaqThreshold.CALIBRATED)
+  double threshold;
+
+  /** Log items of the window read at most, newest first (docs/quality.md: the bound). */
+  @Inject
+  @ConfigProperty(name = "uketsuke.faq.gaps-max-read", defaultValue = "20000")
+  int maxRead;
+
+  /**
+   * Distinct wordings ranked against the FAQ at most, newest first; later utterances count only
+   * when their wording was already ranked (docs/quality.md: ranking is most of the work).
+   */
+  @Inject
+  @ConfigProperty(name = "uketsuke.faq.gaps-max-ranked", defaultValue = "1000")
+  int maxRanked;
+
+  private final Cache<Wording, Boolean> answered =
+      Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+
+  /**
+   * @param partial a bound cut the work: older caller words of the window were not read, or later
+   *     wordings not ranked
+   */
+  record Found(long faqVersion, List<GapClusters.Utterance> utterances, boolean partial) {}
+
+  private record Wording(String tenantId, long faqVersion, String text) {}
+
+  /** The caller's words in {@code [fromTs, toTs]} that no FAQ answers, newest first. */
+  Found in(String tenantId, String fromTs, String toTs) {
+    FaqIndex index = retriever.index(tenantId);
+    List<AnnotatedTurn> said = history.callerWords(tenantId, fromTs, toTs, maxRead);
+    Map<String, Boolean> ranked = new HashMap<>();
+    List<GapClusters.Utterance> gaps = new ArrayList<>();
+    boolean unranked = false;
+    for (AnnotatedTurn turn : said) {
+      String text = turn.turn().userText().strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      Boolean known = ranked.get(text);
+      if (known == null) {
+        if (ranked.size() >= maxRanked) {
+          unranked = true;
+          continue;
+        }
+        known = answered.get(new Wording(tenantId, index.version(), text), w -> answers(index, w));
+        ranked.put(text, known);
+      }
+      if (!known) {
+        gaps.add(new GapClusters.Utterance(text, turn.turn().ts()));
+      }
+    }
+    return new Found(index.version(), gaps, unranked || moreBefore(tenantId, fromTs, said));
+  }
+
+  private boolean answers(FaqIndex index, Wording wording) {
+    return retriever.topK(wording.tenantId(), index, wording.text(), 1).stream()
+        .anyMatch(match -> match.score() > 0 && match.confidence() >= threshold);
+  }
+
+  /**
+   * Whether the window holds caller words older than the oldest read: only when the read bound cut
+   * the read, since a read to the window's start returned all of them. Looks at the {@link #PROBE}
+   * items from the oldest read on, so it finds them when the bound fell within the voice server's
+   * pattern of a caller turn and a reply; a run of more replies than that hides them.
+   */
+  private boolean moreBefore(String tenantId, String fromTs, List<AnnotatedTurn> said) {
+    if (said.isEmpty()) {
+      return false;
+    }
+    String oldest = said.get(said.size() - 1).turn().ts();
+    return history.callerWords(tenantId, fromTs, oldest, PROBE).stream()
+        .anyMatch(turn -> turn.turn().ts().compareTo(oldest) < 0);
+  }
+}
