@@ -2,9 +2,6 @@ package jp.uketsuke.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -13,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import jp.uketsuke.platform.PageTokens;
+import jp.uketsuke.platform.Sha256;
 import jp.uketsuke.platform.Tables;
 import jp.uketsuke.platform.Timestamps;
 import jp.uketsuke.tenant.Caller;
@@ -88,13 +86,7 @@ public class AuditLog {
 
   /** Eight hex digits of SHA-256: the same length as a random record's suffix. */
   private static String digest(String text) {
-    try {
-      byte[] sha =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(text), 0, 4);
   }
 
   public Page list(Instant from, Instant to, int limit, String nextToken) {

@@ -70,9 +70,7 @@ public class CallEndings {
   CallSummary end(String tenantId, String callSid, List<Turn> turns) {
     Optional<CallSummary> ended = summaries.find(tenantId, callSid);
     if (ended.isPresent()) {
-      publish(tenantId, ended.get());
-      closeQuietly(tenantId, callSid);
-      return ended.get();
+      return endedAlready(tenantId, callSid, ended.get());
     }
     List<Turn> read = turns != null ? turns : sessions.session(tenantId, callSid);
     boolean leased = false;
@@ -83,9 +81,7 @@ public class CallEndings {
       if (!leased) {
         Optional<CallSummary> theirs = awaitSummary(tenantId, callSid, hold);
         if (theirs.isPresent()) {
-          publish(tenantId, theirs.get());
-          closeQuietly(tenantId, callSid);
-          return theirs.get();
+          return endedAlready(tenantId, callSid, theirs.get());
         }
         // That end died before storing one; its lease has run out.
         leased = leases.take(tenantId, callSid, hold);
@@ -107,6 +103,13 @@ public class CallEndings {
         releaseQuietly(tenantId, callSid);
       }
     }
+  }
+
+  /** Another end stored the summary: published again under its event id (a no-op if sent). */
+  private CallSummary endedAlready(String tenantId, String callSid, CallSummary summary) {
+    publish(tenantId, summary);
+    closeQuietly(tenantId, callSid);
+    return summary;
   }
 
   /** The summary another end stores within {@code wait}, read every {@link #POLL}. */

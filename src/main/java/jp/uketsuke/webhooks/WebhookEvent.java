@@ -1,13 +1,11 @@
 package jp.uketsuke.webhooks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
+import jp.uketsuke.platform.Sha256;
 
 /**
  * One event as every receiver gets it: {@code {id, type, created_at, data}}, kept as the exact body
@@ -38,14 +36,7 @@ record WebhookEvent(String id, String type, String createdAt, String body) {
    * type and what names the change.
    */
   static String idOf(Instant changedAt, String tenantId, String type, String change) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((tenantId + "\n" + type + "\n" + change).getBytes(StandardCharsets.UTF_8));
-      return id(changedAt, Arrays.copyOf(digest, 8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return id(changedAt, Arrays.copyOf(Sha256.of(tenantId + "\n" + type + "\n" + change), 8));
   }
 
   private static String id(Instant at, byte[] suffix) {
