@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +85,7 @@ public class AuditLog {
 
   /** Eight hex digits of SHA-256: the same length as a random record's suffix. */
   private static String digest(String text) {
-    return HexFormat.of().formatHex(Sha256.of(text), 0, 4);
+    return Sha256.hex(text, 4);
   }
 
   public Page list(Instant from, Instant to, int limit, String nextToken) {

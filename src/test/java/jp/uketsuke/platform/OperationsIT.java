@@ -89,6 +89,46 @@ class OperationsIT {
   }
 
   /**
+   * Answers are documented with the field names they are written with (JSON-B snake_case, {@code
+   * platform.JsonConfig}): a client generated from the document reads {@code next_token}, not
+   * {@code nextToken}, which the JSON never has.
+   */
+  @Test
+  void theOpenApiDocumentNamesAnswerFieldsAsTheyTravel() {
+    JsonObject document =
+        Api.anonymous().header("Accept", "application/json").get("/openapi").json();
+    String ref =
+        document
+            .getJsonObject("paths")
+            .getJsonObject("/calls")
+            .getJsonObject("get")
+            .getJsonObject("responses")
+            .getJsonObject("200")
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .getJsonObject("schema")
+            .getString("$ref");
+    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+    assertThat(
+            schemas
+                .getJsonObject(ref.substring(ref.lastIndexOf('/') + 1))
+                .getJsonObject("properties")
+                .keySet())
+        .containsOnly("ok", "items", "next_token");
+    java.util.List<String> camel = new java.util.ArrayList<>();
+    schemas.forEach(
+        (name, schema) -> {
+          JsonObject properties = schema.asJsonObject().getJsonObject("properties");
+          if (properties != null) {
+            properties.keySet().stream()
+                .filter(field -> !field.equals(field.toLowerCase(java.util.Locale.ROOT)))
+                .forEach(field -> camel.add(name + "." + field));
+          }
+        });
+    assertThat(camel).as("schema fields the JSON never has").isEmpty();
+  }
+
+  /**
    * A parameter is identified by its name and location; listing one twice on an operation (say
    * {@code Idempotency-Key} from an annotation and from the document filter) makes the document
    * invalid for OpenAPI validators and client generators.

@@ -17,14 +17,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.Problem;
 import jp.uketsuke.platform.RequestId;
+import jp.uketsuke.platform.Sha256;
 import jp.uketsuke.tenant.TenantContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -165,21 +164,14 @@ public class IdempotencyFilter
 
   /** What makes two requests the same: method, path, query and body. */
   private static String fingerprint(ContainerRequestContext request, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      String target =
-          request.getMethod()
-              + " "
-              + request.getUriInfo().getRequestUri().getRawPath()
-              + "?"
-              + request.getUriInfo().getRequestUri().getRawQuery()
-              + "\n";
-      sha.update(target.getBytes(StandardCharsets.UTF_8));
-      sha.update(body);
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String target =
+        request.getMethod()
+            + " "
+            + request.getUriInfo().getRequestUri().getRawPath()
+            + "?"
+            + request.getUriInfo().getRequestUri().getRawQuery()
+            + "\n";
+    return HexFormat.of().formatHex(Sha256.of(target.getBytes(StandardCharsets.UTF_8), body));
   }
 
   /** Writes to the response and to a copy. */
