@@ -26,12 +26,6 @@ class UnansweredTurns {
    */
   static final int REMEMBERED = 50_000;
 
-  /**
-   * Items the check for more caller words beyond the read bound reads: the voice server writes the
-   * assistant's reply beside each caller turn, so one of the next few items is a caller's.
-   */
-  static final int PROBE = 10;
-
   @Inject CallHistory history;
   @Inject FaqRetriever retriever;
 
@@ -66,11 +60,12 @@ class UnansweredTurns {
   /** The caller's words in {@code [fromTs, toTs]} that no FAQ answers, newest first. */
   Found in(String tenantId, String fromTs, String toTs) {
     FaqIndex index = retriever.index(tenantId);
-    List<AnnotatedTurn> said = history.callerWords(tenantId, fromTs, toTs, maxRead);
+    CallHistory.CallerWords said = history.callerWords(tenantId, fromTs, toTs, maxRead);
     Map<String, Boolean> ranked = new HashMap<>();
     List<GapClusters.Utterance> gaps = new ArrayList<>();
     boolean unranked = false;
-    for (AnnotatedTurn turn : said) {
+    for (CallHistory.CallerWord word : said.words()) {
+      AnnotatedTurn turn = word.said();
       String text = turn.turn().userText().strip();
       if (text.isEmpty()) {
         continue;
@@ -88,26 +83,11 @@ class UnansweredTurns {
         gaps.add(new GapClusters.Utterance(text, turn.turn().ts()));
       }
     }
-    return new Found(index.version(), gaps, unranked || moreBefore(tenantId, fromTs, said));
+    return new Found(index.version(), gaps, unranked || said.cut());
   }
 
   private boolean answers(FaqIndex index, Wording wording) {
     return retriever.topK(wording.tenantId(), index, wording.text(), 1).stream()
         .anyMatch(match -> match.score() > 0 && match.confidence() >= threshold);
-  }
-
-  /**
-   * Whether the window holds caller words older than the oldest read: only when the read bound cut
-   * the read, since a read to the window's start returned all of them. Looks at the {@link #PROBE}
-   * items from the oldest read on, so it finds them when the bound fell within the voice server's
-   * pattern of a caller turn and a reply; a run of more replies than that hides them.
-   */
-  private boolean moreBefore(String tenantId, String fromTs, List<AnnotatedTurn> said) {
-    if (said.isEmpty()) {
-      return false;
-    }
-    String oldest = said.get(said.size() - 1).turn().ts();
-    return history.callerWords(tenantId, fromTs, oldest, PROBE).stream()
-        .anyMatch(turn -> turn.turn().ts().compareTo(oldest) < 0);
   }
 }

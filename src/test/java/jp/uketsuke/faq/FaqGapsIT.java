@@ -111,6 +111,42 @@ class FaqGapsIT {
   }
 
   /**
+   * The read bound is detected where the read stops, not by looking a few items further: older
+   * caller words behind a long run of other items (here 12 replies) still make the list partial.
+   */
+  @Test
+  void olderCallerWordsBehindALongRunOfRepliesStillMakeTheListPartial() {
+    Api a = owner("gaps-cut");
+    VoiceServerLog log = new VoiceServerLog("gaps-cut", "09011119999", null);
+    Instant now = Instant.now();
+    log.put("user_text", "領収書はもらえますか", now.minusSeconds(900));
+    for (int i = 0; i < 12; i++) {
+      log.put("assistant_text", "確認いたします", now.minusSeconds(800 - i));
+    }
+    for (int i = 0; i < 30; i++) { // the newest 30 items: the read bound of the test server
+      log.put("user_text", "ペットは連れて行けますか", now.minusSeconds(600 - i));
+    }
+    JsonObject page = a.get("/faqs/gaps").ok();
+    assertThat(page.getBoolean("partial")).as(page.toString()).isTrue();
+    assertThat(items(page)).extracting(g -> g.getInt("count")).containsExactly(30);
+  }
+
+  /** A window holding exactly as many items as the read bound was read whole: not partial. */
+  @Test
+  void aWindowOfExactlyTheReadBoundIsNotPartial() {
+    Api a = owner("gaps-exact");
+    VoiceServerLog log = new VoiceServerLog("gaps-exact", "09011110000", null);
+    Instant now = Instant.now();
+    for (int i = 0; i < 15; i++) { // 30 items
+      log.put("user_text", "ペットは連れて行けますか", now.minusSeconds(600 - 10L * i));
+      log.put("assistant_text", "確認いたします", now.minusSeconds(599 - 10L * i));
+    }
+    JsonObject page = a.get("/faqs/gaps").ok();
+    assertThat(page.getBoolean("partial")).as(page.toString()).isFalse();
+    assertThat(items(page)).extracting(g -> g.getInt("count")).containsExactly(15);
+  }
+
+  /**
    * The groups of a window are reused for a minute (uketsuke.faq.gaps-reuse), but never across a
    * change of the FAQ: the owner who adds an answer sees the question leave the list once the
    * service has seen the change (its FAQ index check, 2 s; 15 s allowed for a slow machine), not a
