@@ -138,9 +138,10 @@ public class CallHistory {
   /**
    * Caller words of a range, newest first.
    *
+   * @param read items of the range the store read for them (those filtered out too)
    * @param cut the read stopped at its bound with older items of the range left unread
    */
-  public record CallerWords(List<CallerWord> words, boolean cut) {}
+  public record CallerWords(List<CallerWord> words, int read, boolean cut) {}
 
   /**
    * What callers said in {@code [fromTs, toTs]}, newest first, with the extra attributes {@code
@@ -166,7 +167,7 @@ public class CallHistory {
         dropBeyondBound(words, start);
       }
     } while (start != null && !cut);
-    return new CallerWords(words, cut);
+    return new CallerWords(words, read, cut);
   }
 
   private QueryRequest callerWordsQuery(
