@@ -129,40 +129,81 @@ public class CallHistory {
   }
 
   /**
+   * A caller's words as read from the log.
+   *
+   * @param key the item's sort key: which item it is within the tenant, whoever wrote it
+   */
+  public record CallerWord(String key, AnnotatedTurn said) {}
+
+  /**
+   * Caller words of a range, newest first.
+   *
+   * @param read items of the range the store read for them (those filtered out too)
+   * @param cut the read stopped at its bound with older items of the range left unread
+   */
+  public record CallerWords(List<CallerWord> words, int read, boolean cut) {}
+
+  /**
    * What callers said in {@code [fromTs, toTs]}, newest first, with the extra attributes {@code
    * mode} and {@code tools} (when this service answered): items with a {@code user_text}, whoever
    * wrote them, except turns this service answered from its FAQ or with a tool. Reads at most
    * {@code maxRead} items of the range (those filtered out count too), so a tenant's busiest month
-   * costs a bounded number of pages.
+   * costs a bounded number of pages; the last query asks for one item more, which says whether the
+   * bound left older items of the range unread (and is dropped).
    */
-  public List<AnnotatedTurn> callerWords(String tenantId, String fromTs, String toTs, int maxRead) {
-    List<AnnotatedTurn> turns = new ArrayList<>();
+  public CallerWords callerWords(String tenantId, String fromTs, String toTs, int maxRead) {
+    List<CallerWord> words = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     int read = 0;
+    boolean cut = false;
     do {
-      QueryResponse page =
-          dynamoDb.query(
-              QueryRequest.builder()
-                  .tableName(tables.logs())
-                  .indexName(TS_INDEX)
-                  .keyConditionExpression("client_id = :t AND ts BETWEEN :lo AND :hi")
-                  .filterExpression(
-                      "attribute_exists(user_text) AND attribute_not_exists(tools)"
-                          + " AND (attribute_not_exists(#m) OR #m <> :faq)")
-                  .projectionExpression("client_id, sk, ts, user_text, #m")
-                  .expressionAttributeNames(Map.of("#m", "mode"))
-                  .expressionAttributeValues(
-                      Map.of(":t", s(tenantId), ":lo", s(fromTs), ":hi", s(toTs), ":faq", s("faq")))
-                  .scanIndexForward(false)
-                  .limit(Math.min(PAGE_ITEMS, maxRead - read))
-                  .exclusiveStartKey(start)
-                  .build());
+      int wanted = Math.min(PAGE_ITEMS, maxRead - read + 1);
+      QueryResponse page = dynamoDb.query(callerWordsQuery(tenantId, fromTs, toTs, wanted, start));
       read += page.scannedCount();
-      page.items()
-          .forEach(item -> turns.add(new AnnotatedTurn(LogItems.turn(item), LogItems.extra(item))));
+      page.items().forEach(item -> words.add(callerWord(item)));
       start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (start != null && read < maxRead);
-    return turns;
+      if (read > maxRead) {
+        cut = true;
+        dropBeyondBound(words, start);
+      }
+    } while (start != null && !cut);
+    return new CallerWords(words, read, cut);
+  }
+
+  private QueryRequest callerWordsQuery(
+      String tenantId, String fromTs, String toTs, int limit, Map<String, AttributeValue> start) {
+    return QueryRequest.builder()
+        .tableName(tables.logs())
+        .indexName(TS_INDEX)
+        .keyConditionExpression("client_id = :t AND ts BETWEEN :lo AND :hi")
+        .filterExpression(
+            "attribute_exists(user_text) AND attribute_not_exists(tools)"
+                + " AND (attribute_not_exists(#m) OR #m <> :faq)")
+        .projectionExpression("client_id, sk, ts, user_text, #m")
+        .expressionAttributeNames(Map.of("#m", "mode"))
+        .expressionAttributeValues(
+            Map.of(":t", s(tenantId), ":lo", s(fromTs), ":hi", s(toTs), ":faq", s("faq")))
+        .scanIndexForward(false)
+        .limit(limit)
+        .exclusiveStartKey(start)
+        .build();
+  }
+
+  private static CallerWord callerWord(Map<String, AttributeValue> item) {
+    return new CallerWord(
+        item.get(LogItems.SK).s(), new AnnotatedTurn(LogItems.turn(item), LogItems.extra(item)));
+  }
+
+  /**
+   * The item read beyond the bound is the last one evaluated, where the query stopped: if it was a
+   * caller's, it is the last word returned.
+   */
+  private static void dropBeyondBound(List<CallerWord> words, Map<String, AttributeValue> stop) {
+    if (stop != null
+        && !words.isEmpty()
+        && words.get(words.size() - 1).key().equals(stop.get(LogItems.SK).s())) {
+      words.remove(words.size() - 1);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package jp.uketsuke.faq;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
@@ -26,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>The groups of a window are computed once and kept for its later pages (whose window is fixed
  * by the first page) and, for {@code uketsuke.faq.gaps-reuse}, for the next first page: a month's
  * list that is a minute old is as useful, and reading a month of the log is most of the work. A
- * change of the FAQ computes them again.
+ * change of the FAQ computes them again. Requests that need the same window's groups at once wait
+ * for one computation (first pages share the window of the first of them).
  */
 @ApplicationScoped
 public class FaqGaps {
@@ -60,12 +64,13 @@ public class FaqGaps {
 
   private record Computed(long faqVersion, List<GapClusters.Group> groups, boolean partial) {}
 
-  private final Cache<Window, Computed> computed =
+  /** A window's groups, or their computation while it runs (which later requests wait for). */
+  private final AsyncCache<Window, Computed> computed =
       Caffeine.newBuilder()
           .maximumWeight(KEPT_GROUPS)
           .<Window, Computed>weigher((window, groups) -> 1 + groups.groups().size())
           .expireAfterAccess(PAGES_KEPT)
-          .build();
+          .buildAsync();
 
   /** The end of each tenant's latest window of {@code days}, while a first page may reuse it. */
   private Cache<Latest, String> latest;
@@ -84,22 +89,12 @@ public class FaqGaps {
     String query = "gaps|" + days;
     Map<String, AttributeValue> cursor = pageTokens.decode(tenantId, query, nextToken);
     long faqVersion = retriever.index(tenantId).version();
-    Window window;
-    Computed groups;
-    if (cursor == null) {
-      String reusable = latest.getIfPresent(new Latest(tenantId, days));
-      window = new Window(tenantId, days, reusable != null ? reusable : Timestamps.now());
-      groups = current(window, faqVersion);
-      if (groups == null && reusable != null) {
-        window = new Window(tenantId, days, Timestamps.now());
-      }
-    } else {
-      window = new Window(tenantId, days, cursor.get("to").s());
-      groups = current(window, faqVersion);
-    }
-    if (groups == null) {
-      groups = compute(window);
-    }
+    String toTs =
+        cursor != null
+            ? cursor.get("to").s()
+            : latest.get(new Latest(tenantId, days), unused -> Timestamps.now());
+    Window window = new Window(tenantId, days, toTs);
+    Computed groups = groups(window, faqVersion);
     int offset = cursor == null ? 0 : Integer.parseInt(cursor.get("o").n());
     return slice(window, query, groups, offset, limit);
   }
@@ -124,10 +119,48 @@ public class FaqGaps {
     return new Page(all.subList(offset, end), next, groups.partial());
   }
 
-  /** The groups of the window kept from an earlier request, unless the FAQ changed since. */
-  private Computed current(Window window, long faqVersion) {
-    Computed kept = computed.getIfPresent(window);
-    return kept != null && kept.faqVersion() == faqVersion ? kept : null;
+  /**
+   * The window's groups at the FAQ version: kept from an earlier request, awaited while another
+   * request computes them, or computed here (once, however many requests ask meanwhile).
+   */
+  private Computed groups(Window window, long faqVersion) {
+    while (true) {
+      CompletableFuture<Computed> mine = new CompletableFuture<>();
+      CompletableFuture<Computed> kept = computed.asMap().putIfAbsent(window, mine);
+      if (kept == null) {
+        return computeInto(window, mine);
+      }
+      Computed groups = await(kept);
+      if (groups.faqVersion() == faqVersion) {
+        return groups;
+      }
+      if (computed.asMap().replace(window, kept, mine)) {
+        return computeInto(window, mine);
+      }
+    }
+  }
+
+  private Computed computeInto(Window window, CompletableFuture<Computed> result) {
+    try {
+      Computed groups = compute(window);
+      result.complete(groups);
+      return groups;
+    } catch (RuntimeException | Error e) {
+      result.completeExceptionally(e); // the cache drops it: the next request tries again
+      throw e;
+    }
+  }
+
+  /** Whoever computed the groups failed: so does this request, with the same problem. */
+  private static Computed await(CompletableFuture<Computed> groups) {
+    try {
+      return groups.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
   }
 
   private Computed compute(Window window) {
@@ -135,12 +168,6 @@ public class FaqGaps {
         Timestamps.parse(window.toTs(), "next_token").minus(Duration.ofDays(window.days()));
     UnansweredTurns.Found found =
         unanswered.in(window.tenantId(), Timestamps.formatSeconds(from), window.toTs());
-    Computed groups =
-        new Computed(found.faqVersion(), GapClusters.of(found.utterances()), found.partial());
-    computed.put(window, groups);
-    if (!reuse.isZero() && !reuse.isNegative()) {
-      latest.put(new Latest(window.tenantId(), window.days()), window.toTs());
-    }
-    return groups;
+    return new Computed(found.faqVersion(), GapClusters.of(found.utterances()), found.partial());
   }
 }

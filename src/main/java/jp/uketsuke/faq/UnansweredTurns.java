@@ -11,6 +11,8 @@ import java.util.Map;
 import jp.uketsuke.calls.AnnotatedTurn;
 import jp.uketsuke.calls.CallHistory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The caller's words of a window that the tenant's FAQ, as it is now, does not answer (the
@@ -26,14 +28,9 @@ class UnansweredTurns {
    */
   static final int REMEMBERED = 50_000;
 
-  /**
-   * Items the check for more caller words beyond the read bound reads: the voice server writes the
-   * assistant's reply beside each caller turn, so one of the next few items is a caller's.
-   */
-  static final int PROBE = 10;
-
   @Inject CallHistory history;
   @Inject FaqRetriever retriever;
+  @Inject MetricRegistry metrics;
 
   @Inject
   @ConfigProperty(name = FaqThreshold.KEY, defaultValue = FaqThreshold.CALIBRATED)
@@ -66,11 +63,13 @@ class UnansweredTurns {
   /** The caller's words in {@code [fromTs, toTs]} that no FAQ answers, newest first. */
   Found in(String tenantId, String fromTs, String toTs) {
     FaqIndex index = retriever.index(tenantId);
-    List<AnnotatedTurn> said = history.callerWords(tenantId, fromTs, toTs, maxRead);
+    CallHistory.CallerWords said = history.callerWords(tenantId, fromTs, toTs, maxRead);
+    counted("window", said);
     Map<String, Boolean> ranked = new HashMap<>();
     List<GapClusters.Utterance> gaps = new ArrayList<>();
     boolean unranked = false;
-    for (AnnotatedTurn turn : said) {
+    for (CallHistory.CallerWord word : said.words()) {
+      AnnotatedTurn turn = word.said();
       String text = turn.turn().userText().strip();
       if (text.isEmpty()) {
         continue;
@@ -88,7 +87,7 @@ class UnansweredTurns {
         gaps.add(new GapClusters.Utterance(text, turn.turn().ts()));
       }
     }
-    return new Found(index.version(), gaps, unranked || moreBefore(tenantId, fromTs, said));
+    return new Found(index.version(), gaps, unranked || said.cut());
   }
 
   private boolean answers(FaqIndex index, Wording wording) {
@@ -97,17 +96,11 @@ class UnansweredTurns {
   }
 
   /**
-   * Whether the window holds caller words older than the oldest read: only when the read bound cut
-   * the read, since a read to the window's start returned all of them. Looks at the {@link #PROBE}
-   * items from the oldest read on, so it finds them when the bound fell within the voice server's
-   * pattern of a caller turn and a reply; a run of more replies than that hides them.
+   * Reads of the log ({@code uketsuke_faq_gaps_reads_total} by kind) and the items they read
+   * ({@code uketsuke_faq_gaps_read_items_total}) on {@code /metrics}: what the reuse of work saves.
    */
-  private boolean moreBefore(String tenantId, String fromTs, List<AnnotatedTurn> said) {
-    if (said.isEmpty()) {
-      return false;
-    }
-    String oldest = said.get(said.size() - 1).turn().ts();
-    return history.callerWords(tenantId, fromTs, oldest, PROBE).stream()
-        .anyMatch(turn -> turn.turn().ts().compareTo(oldest) < 0);
+  private void counted(String kind, CallHistory.CallerWords said) {
+    metrics.counter("uketsuke.faq.gaps.reads", new Tag("kind", kind)).inc();
+    metrics.counter("uketsuke.faq.gaps.read.items", new Tag("kind", kind)).inc(said.read());
   }
 }

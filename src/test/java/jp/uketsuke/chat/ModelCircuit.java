@@ -3,14 +3,9 @@ package jp.uketsuke.chat;
 import static jp.uketsuke.chat.ChatIT.chat;
 import static jp.uketsuke.chat.ModelStub.answer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.Metrics;
 
 /**
  * The model's circuit breaker is one per server, and every IT class shares the server. Tests that
@@ -55,26 +50,13 @@ final class ModelCircuit {
 
   /** How often the breaker has opened since the server started, from {@code /metrics}. */
   static long timesOpened() {
-    String metrics = get(Api.baseUrl() + "/metrics");
+    String metrics = Metrics.scrape();
     return metrics
         .lines()
         .filter(l -> l.startsWith("ft_circuitbreaker_opened_total{"))
         .filter(l -> l.contains("method=\"" + METHOD + "\""))
         .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
-  }
-
-  private static String get(String url) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(HttpRequest.newBuilder(URI.create(url)).build(), BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   static void sleep(long millis) {

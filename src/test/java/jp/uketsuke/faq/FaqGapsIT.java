@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jp.uketsuke.testing.Api;
 import jp.uketsuke.testing.Tokens;
 import jp.uketsuke.testing.VoiceServerLog;
@@ -108,6 +112,77 @@ class FaqGapsIT {
     assertThat(page.getBoolean("partial")).as(page.toString()).isTrue();
     assertThat(items(page)).hasSize(1);
     assertThat(items(page).get(0).getInt("count")).isEqualTo(15);
+  }
+
+  /**
+   * The read bound is detected where the read stops, not by looking a few items further: older
+   * caller words behind a long run of other items (here 12 replies) still make the list partial.
+   */
+  @Test
+  void olderCallerWordsBehindALongRunOfRepliesStillMakeTheListPartial() {
+    Api a = owner("gaps-cut");
+    VoiceServerLog log = new VoiceServerLog("gaps-cut", "09011119999", null);
+    Instant now = Instant.now();
+    log.put("user_text", "領収書はもらえますか", now.minusSeconds(900));
+    for (int i = 0; i < 12; i++) {
+      log.put("assistant_text", "確認いたします", now.minusSeconds(800 - i));
+    }
+    for (int i = 0; i < 30; i++) { // the newest 30 items: the read bound of the test server
+      log.put("user_text", "ペットは連れて行けますか", now.minusSeconds(600 - i));
+    }
+    JsonObject page = a.get("/faqs/gaps").ok();
+    assertThat(page.getBoolean("partial")).as(page.toString()).isTrue();
+    assertThat(items(page)).extracting(g -> g.getInt("count")).containsExactly(30);
+  }
+
+  /** A window holding exactly as many items as the read bound was read whole: not partial. */
+  @Test
+  void aWindowOfExactlyTheReadBoundIsNotPartial() {
+    Api a = owner("gaps-exact");
+    VoiceServerLog log = new VoiceServerLog("gaps-exact", "09011110000", null);
+    Instant now = Instant.now();
+    for (int i = 0; i < 15; i++) { // 30 items
+      log.put("user_text", "ペットは連れて行けますか", now.minusSeconds(600 - 10L * i));
+      log.put("assistant_text", "確認いたします", now.minusSeconds(599 - 10L * i));
+    }
+    JsonObject page = a.get("/faqs/gaps").ok();
+    assertThat(page.getBoolean("partial")).as(page.toString()).isFalse();
+    assertThat(items(page)).extracting(g -> g.getInt("count")).containsExactly(15);
+  }
+
+  /**
+   * First pages asked at once by one tenant for one window read the log once: the others wait for
+   * that read's groups ({@code uketsuke_faq_gaps_reads_total} on {@code /metrics}).
+   */
+  @Test
+  void concurrentFirstPagesOfOneWindowReadTheLogOnce() throws Exception {
+    Api a = owner("gaps-flight");
+    VoiceServerLog log = new VoiceServerLog("gaps-flight", "09011110101", null);
+    Instant now = Instant.now();
+    for (int i = 0; i < 20; i++) {
+      log.put("user_text", "送迎バスは何時に出ますか " + i % 5 + "番", now.minusSeconds(600 - i));
+    }
+    double before = GapsMetrics.reads();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<JsonObject>> pages = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        pages.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return a.get("/faqs/gaps?days=45").ok();
+                }));
+      }
+      go.countDown();
+      for (Future<JsonObject> page : pages) {
+        assertThat(items(page.get())).extracting(g -> g.getInt("count")).containsExactly(20);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(GapsMetrics.reads() - before).as("reads of the log").isEqualTo(1);
   }
 
   /**
