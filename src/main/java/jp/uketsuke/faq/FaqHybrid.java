@@ -28,6 +28,9 @@ class FaqHybrid {
   /** Reciprocal rank fusion's constant, as in its paper; larger flattens the ranks' weights. */
   static final int RRF_K = 60;
 
+  /** Texts embedded in one request by {@link #topKEach}. */
+  static final int BATCH = 64;
+
   /** How deep each ranking is read before fusing. */
   static final int DEPTH = 50;
 
@@ -55,6 +58,53 @@ class FaqHybrid {
     if (query.length != known.dimensions()) {
       return index.topK(text, k);
     }
+    return fused(index, known, text, query, k);
+  }
+
+  /**
+   * {@link #topK} for each of many texts, embedded {@value #BATCH} to a request instead of one call
+   * each (a thousand wordings would otherwise be a thousand calls). When a request fails, its texts
+   * and all later ones are ranked lexically: the endpoint is not asked again in this pass.
+   */
+  List<List<FaqRetriever.Match>> topKEach(
+      String tenantId, FaqIndex index, List<String> texts, int k) {
+    FaqVectorSet known =
+        embeddings.configured() && index.size() > 0
+            ? vectors.of(tenantId, index)
+            : FaqVectorSet.NONE;
+    List<List<FaqRetriever.Match>> ranked = new ArrayList<>(texts.size());
+    boolean asking = known.count() > 0;
+    for (int from = 0; from < texts.size(); from += BATCH) {
+      List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH));
+      List<float[]> queries = asking ? questions(tenantId, batch) : null;
+      asking = queries != null;
+      for (int i = 0; i < batch.size(); i++) {
+        String text = batch.get(i);
+        float[] query = queries == null || text == null || text.isBlank() ? null : queries.get(i);
+        ranked.add(
+            query == null || query.length != known.dimensions()
+                ? index.topK(text, k)
+                : fused(index, known, text, query, k));
+      }
+    }
+    return ranked;
+  }
+
+  /** The batch's vectors in order, or null when the endpoint could not give them. */
+  private List<float[]> questions(String tenantId, List<String> batch) {
+    List<String> inputs = batch.stream().map(t -> t == null || t.isBlank() ? "-" : t).toList();
+    try {
+      Embeddings.Vectors answer = embeddings.questions(inputs);
+      usage.fire(new FaqEmbeddingsUsed(tenantId, answer.tokens()));
+      return answer.vectors();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "questions not embedded; lexical retrieval only", e);
+      return null;
+    }
+  }
+
+  private static List<FaqRetriever.Match> fused(
+      FaqIndex index, FaqVectorSet known, String text, float[] query, int k) {
     return fuse(index.topK(text, Math.max(k, DEPTH)), known, known.nearest(query, DEPTH), k);
   }
 

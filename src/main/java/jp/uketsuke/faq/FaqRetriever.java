@@ -90,6 +90,16 @@ public class FaqRetriever {
   }
 
   /**
+   * As {@link #topK(String, FaqIndex, String, int)} for each text, in order (batched embeddings).
+   */
+  List<List<Match>> topKEach(String tenantId, FaqIndex index, List<String> texts, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1");
+    }
+    return hybrid.topKEach(tenantId, index, texts, k);
+  }
+
+  /**
    * The {@code k} most used FAQs, most used first, ties in question order, by the use counts read
    * when the index was last built (at the tenant's latest FAQ change this server has seen).
    */

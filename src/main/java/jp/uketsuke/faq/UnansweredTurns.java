@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.uketsuke.calls.AnnotatedTurn;
@@ -65,34 +65,53 @@ class UnansweredTurns {
     FaqIndex index = retriever.index(tenantId);
     CallHistory.CallerWords said = history.callerWords(tenantId, fromTs, toTs, maxRead);
     counted("window", said);
-    Map<String, Boolean> ranked = new HashMap<>();
-    List<GapClusters.Utterance> gaps = new ArrayList<>();
+    Map<String, Boolean> ranked = new LinkedHashMap<>();
     boolean unranked = false;
+    for (CallHistory.CallerWord word : said.words()) {
+      String text = word.said().turn().userText().strip();
+      if (text.isEmpty() || ranked.containsKey(text)) {
+        continue;
+      }
+      if (ranked.size() >= maxRanked) {
+        unranked = true;
+        continue;
+      }
+      ranked.put(text, answered.getIfPresent(new Wording(tenantId, index.version(), text)));
+    }
+    judge(tenantId, index, ranked);
+    List<GapClusters.Utterance> gaps = new ArrayList<>();
     for (CallHistory.CallerWord word : said.words()) {
       AnnotatedTurn turn = word.said();
       String text = turn.turn().userText().strip();
-      if (text.isEmpty()) {
-        continue;
-      }
-      Boolean known = ranked.get(text);
-      if (known == null) {
-        if (ranked.size() >= maxRanked) {
-          unranked = true;
-          continue;
-        }
-        known = answered.get(new Wording(tenantId, index.version(), text), w -> answers(index, w));
-        ranked.put(text, known);
-      }
-      if (!known) {
+      if (Boolean.FALSE.equals(ranked.get(text))) {
         gaps.add(new GapClusters.Utterance(text, turn.turn().ts()));
       }
     }
     return new Found(index.version(), gaps, unranked || said.cut());
   }
 
-  private boolean answers(FaqIndex index, Wording wording) {
-    return retriever.topK(wording.tenantId(), index, wording.text(), 1).stream()
-        .anyMatch(match -> match.score() > 0 && match.confidence() >= threshold);
+  /**
+   * Decides the wordings not remembered yet ({@code null} in {@code ranked}) all at once, as an
+   * offline answer would (its best FAQ reaches the threshold), so that with embeddings on their
+   * vectors are asked for in batches rather than one call each; remembers what it decided.
+   */
+  private void judge(String tenantId, FaqIndex index, Map<String, Boolean> ranked) {
+    List<String> open =
+        ranked.entrySet().stream()
+            .filter(e -> e.getValue() == null)
+            .map(Map.Entry::getKey)
+            .toList();
+    if (open.isEmpty()) {
+      return;
+    }
+    List<List<FaqRetriever.Match>> best = retriever.topKEach(tenantId, index, open, 1);
+    for (int i = 0; i < open.size(); i++) {
+      boolean answers =
+          best.get(i).stream()
+              .anyMatch(match -> match.score() > 0 && match.confidence() >= threshold);
+      ranked.put(open.get(i), answers);
+      answered.put(new Wording(tenantId, index.version(), open.get(i)), answers);
+    }
   }
 
   /**

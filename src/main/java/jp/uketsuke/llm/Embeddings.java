@@ -108,6 +108,18 @@ public class Embeddings {
     return call(queries, List.of(text));
   }
 
+  /**
+   * Vectors of many callers' questions at once, for work that ranks them in bulk ({@code
+   * /faqs/gaps}): one request for all of {@code texts} (the caller bounds the batch), on the
+   * documents' connection and timeout, not retried, so a failing endpoint costs one wait.
+   *
+   * @throws ModelException when the server fails or answers something that does not fit
+   */
+  @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+  public Vectors questions(List<String> texts) {
+    return call(documents, texts);
+  }
+
   private Vectors call(EmbeddingsApi api, List<String> texts) {
     if (api == null) {
       throw new IllegalStateException("embeddings are not configured");

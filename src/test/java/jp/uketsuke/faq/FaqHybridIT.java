@@ -33,6 +33,7 @@ import jp.uketsuke.testing.Eventually;
 import jp.uketsuke.testing.LocalStack;
 import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
+import jp.uketsuke.testing.VoiceServerLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -221,6 +222,65 @@ class FaqHybridIT {
         () -> assertThat(top(owner, question, 2)).containsExactly(CARD, PARKING));
   }
 
+  /**
+   * {@code /faqs/gaps} judges each distinct wording as an offline answer would, which with vectors
+   * means embedding it: the wordings go to the endpoint in batches, not one call each (a tenant's
+   * thousand wordings would otherwise be a thousand calls). The test server ranks at most 10
+   * wordings (src/test/liberty/gaps.xml), so the 12 asked here make one request of 10 inputs.
+   */
+  @Test
+  void gapsEmbedTheWordingsItJudgesInBatchesNotOneCallEach() {
+    String tag = "hyb-gaps";
+    String tenant = "faq-hybrid-gaps";
+    Api owner = Api.as(Tokens.person(tenant));
+    String question = "Where could I put my automobile";
+    List<String[]> faqs = faqs(tag);
+    stub(documents(faqs), vectors(faqs.size()), 40);
+    stub(query(question), List.of(axis(1)), 3);
+    FaqData.importBytes(
+            owner,
+            "application/json",
+            FaqData.jsonArray(faqs).getBytes(StandardCharsets.UTF_8),
+            false)
+        .ok();
+    Eventually.holds(
+        VECTORS_USED_WITHIN,
+        () -> assertThat(top(owner, question, 2)).containsExactly(CARD, PARKING));
+
+    VoiceServerLog log = new VoiceServerLog(tenant, "09011117777", null);
+    java.time.Instant now = java.time.Instant.now();
+    for (int i = 0; i < 12; i++) {
+      log.put("user_text", "Gap question " + tag + " number " + i, now.minusSeconds(100 - i));
+    }
+    List<float[]> tenVectors = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      tenVectors.add(axis(i % 4));
+    }
+    com.github.tomakehurst.wiremock.matching.StringValuePattern tenWordings =
+        matchingJsonPath("$.input[?(@ =~ /Gap question " + tag + ".*/)]");
+    stubs.add(
+        wm.register(
+            post(urlPathEqualTo(ENDPOINT))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input[9]"))
+                .withRequestBody(matchingJsonPath("$.input.length()", equalTo("10")))
+                .withRequestBody(tenWordings)
+                .willReturn(okJson(embeddings(tenVectors, 30)))));
+
+    JsonObject page = owner.get("/faqs/gaps?days=1").ok();
+
+    assertThat(page.getJsonArray("items")).as(page.toString()).isNotEmpty();
+    wm.verifyThat(
+        1,
+        postRequestedFor(urlPathEqualTo(ENDPOINT))
+            .withRequestBody(containing("Gap question " + tag)));
+    wm.verifyThat(
+        1,
+        postRequestedFor(urlPathEqualTo(ENDPOINT))
+            .withRequestBody(tenWordings)
+            .withRequestBody(matchingJsonPath("$.input.length()", equalTo("10"))));
+  }
+
   /** The four entries, in question order; every answer carries the test's tag. */
   private static List<String[]> faqs(String tag) {
     return List.of(
@@ -262,6 +322,17 @@ class FaqHybridIT {
       com.github.tomakehurst.wiremock.matching.StringValuePattern input,
       List<float[]> vectors,
       int tokens) {
+    String response = embeddings(vectors, tokens);
+    stubs.add(
+        wm.register(
+            post(urlPathEqualTo(ENDPOINT))
+                .withRequestBody(matchingJsonPath("$.model", equalTo(MODEL)))
+                .withRequestBody(input)
+                .willReturn(okJson(response))));
+  }
+
+  /** The endpoint's answer: these vectors in order, with the tokens it counted. */
+  private static String embeddings(List<float[]> vectors, int tokens) {
     JsonArrayBuilder data = Json.createArrayBuilder();
     for (int i = 0; i < vectors.size(); i++) {
       JsonArrayBuilder embedding = Json.createArrayBuilder();
@@ -274,22 +345,15 @@ class FaqHybridIT {
               .add("index", i)
               .add("embedding", embedding));
     }
-    String response =
-        Json.createObjectBuilder()
-            .add("object", "list")
-            .add("data", data)
-            .add("model", MODEL)
-            .add(
-                "usage",
-                Json.createObjectBuilder().add("prompt_tokens", tokens).add("total_tokens", tokens))
-            .build()
-            .toString();
-    stubs.add(
-        wm.register(
-            post(urlPathEqualTo(ENDPOINT))
-                .withRequestBody(matchingJsonPath("$.model", equalTo(MODEL)))
-                .withRequestBody(input)
-                .willReturn(okJson(response))));
+    return Json.createObjectBuilder()
+        .add("object", "list")
+        .add("data", data)
+        .add("model", MODEL)
+        .add(
+            "usage",
+            Json.createObjectBuilder().add("prompt_tokens", tokens).add("total_tokens", tokens))
+        .build()
+        .toString();
   }
 
   private static Map<String, AttributeValue> storedVector(String tenant, String question) {
