@@ -114,6 +114,54 @@ class FaqHybridTest {
     }
   }
 
+  /**
+   * Many texts at once ({@code /faqs/gaps}): one request per {@value FaqHybrid#BATCH} texts, each
+   * text ranked as {@code topK} ranks it alone; after a failed request the rest is lexical and the
+   * endpoint is not asked again in that pass.
+   */
+  @Test
+  void manyTextsAreEmbeddedInBatchesAndAFailedBatchLeavesTheRestLexical() {
+    FaqVectorSet known = FaqVectorSet.of(index, 7, vectors(index, PARKING), MODEL);
+    List<Integer> batches = new java.util.ArrayList<>();
+    FaqHybrid hybrid = new FaqHybrid();
+    hybrid.usage = new NoEvents();
+    hybrid.vectors =
+        new FaqVectors() {
+          @Override
+          FaqVectorSet of(String tenantId, FaqIndex ignored) {
+            return known;
+          }
+        };
+    hybrid.embeddings =
+        new Embeddings() {
+          @Override
+          public boolean configured() {
+            return true;
+          }
+
+          @Override
+          public Vectors questions(List<String> texts) {
+            batches.add(texts.size());
+            if (batches.size() == 2) {
+              throw new IllegalStateException("the endpoint is down");
+            }
+            return new Vectors(texts.stream().map(t -> unit(0)).toList(), texts.size());
+          }
+        };
+    List<String> texts = java.util.Collections.nCopies(FaqHybrid.BATCH * 2 + 5, QUESTION);
+
+    List<List<FaqRetriever.Match>> ranked = hybrid.topKEach("t", index, texts, 2);
+
+    assertThat(batches).containsExactly(FaqHybrid.BATCH, FaqHybrid.BATCH);
+    assertThat(ranked).hasSize(texts.size());
+    List<FaqRetriever.Match> fused =
+        FaqHybrid.fuse(index.topK(QUESTION, FaqHybrid.DEPTH), known, known.nearest(unit(0), 50), 2);
+    assertThat(ranked.subList(0, FaqHybrid.BATCH)).allSatisfy(r -> assertThat(r).isEqualTo(fused));
+    assertThat(ranked.subList(FaqHybrid.BATCH, texts.size()))
+        .allSatisfy(r -> assertThat(r).isEqualTo(index.topK(QUESTION, 2)));
+    assertThat(fused).isNotEqualTo(index.topK(QUESTION, 2));
+  }
+
   @Test
   void withoutEmbeddingsTheLexicalRankingComesBackAsItIs() {
     FaqHybrid hybrid = new FaqHybrid();
@@ -166,5 +214,42 @@ class FaqHybridTest {
 
   private static FaqItem item(String question, String answer) {
     return new FaqItem(question, answer, null, null);
+  }
+
+  /** An event nobody observes. */
+  private static final class NoEvents implements jakarta.enterprise.event.Event<FaqEmbeddingsUsed> {
+    @Override
+    public void fire(FaqEmbeddingsUsed event) {}
+
+    @Override
+    public <U extends FaqEmbeddingsUsed> java.util.concurrent.CompletionStage<U> fireAsync(
+        U event) {
+      return java.util.concurrent.CompletableFuture.completedFuture(event);
+    }
+
+    @Override
+    public <U extends FaqEmbeddingsUsed> java.util.concurrent.CompletionStage<U> fireAsync(
+        U event, jakarta.enterprise.event.NotificationOptions options) {
+      return fireAsync(event);
+    }
+
+    @Override
+    public jakarta.enterprise.event.Event<FaqEmbeddingsUsed> select(
+        java.lang.annotation.Annotation... qualifiers) {
+      return this;
+    }
+
+    @Override
+    public <U extends FaqEmbeddingsUsed> jakarta.enterprise.event.Event<U> select(
+        Class<U> subtype, java.lang.annotation.Annotation... qualifiers) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public <U extends FaqEmbeddingsUsed> jakarta.enterprise.event.Event<U> select(
+        jakarta.enterprise.util.TypeLiteral<U> subtype,
+        java.lang.annotation.Annotation... qualifiers) {
+      throw new UnsupportedOperationException();
+    }
   }
 }
