@@ -1,16 +1,19 @@
 package jp.uketsuke.faq;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.stream.IntStream;
 
 /**
  * The vectors of one FAQ index's entries, scaled to unit length, quantized to one signed byte per
  * dimension (each row with its own scale: its largest component becomes ±127) and laid out row by
- * row in one array (entry i at {@code [i*d, (i+1)*d)}), so a question is compared with every entry
- * in one pass over a quarter of the memory floats would take (15 MB instead of 61 MB at 10⁴ entries
- * of 1536 dimensions; the pass is bound by memory, not arithmetic). The rounding moves a cosine by
+ * row in one array (entry i at {@code [i*d, (i+1)*d)}): a quarter of the memory floats would take
+ * (15 MB instead of 61 MB at 10⁴ entries of 1536 dimensions). A one-bit sketch of every entry
+ * ({@link FaqVectorSketch}, an eighth more) picks the entries worth an exact product, so a search
+ * does not pay 10⁴ byte products of 1536 dimensions (~10 ms here). The rounding moves a cosine by
  * well under 0.01, far less than separates a relevant entry from the rest ({@code
  * FaqVectorSetTest}). An entry whose vector is missing, stale (another text or model) or of other
  * dimensions has none; read-only once built.
@@ -20,6 +23,11 @@ final class FaqVectorSet {
       new FaqVectorSet(
           null, Long.MIN_VALUE, new byte[0], new float[0], 0, new String[0], Map.of(), 0);
 
+  /** Entries ranked exactly per entry asked for, at the least {@link #MIN_CANDIDATES}. */
+  static final int OVERSAMPLING = 20;
+
+  static final int MIN_CANDIDATES = 200;
+
   private final FaqIndex index;
   private final long readAt;
   private final byte[] codes;
@@ -28,6 +36,8 @@ final class FaqVectorSet {
   private final String[] hashes;
   private final Map<String, Integer> positions;
   private final int count;
+  private final int[] withVector;
+  private final FaqVectorSketch sketch;
 
   private FaqVectorSet(
       FaqIndex index,
@@ -46,6 +56,12 @@ final class FaqVectorSet {
     this.hashes = hashes;
     this.positions = positions;
     this.count = count;
+    boolean[] present = new boolean[hashes.length];
+    for (int i = 0; i < hashes.length; i++) {
+      present[i] = hashes[i] != null;
+    }
+    this.withVector = IntStream.range(0, hashes.length).filter(i -> present[i]).toArray();
+    this.sketch = FaqVectorSketch.of(codes, scales, present, dimensions);
   }
 
   /** The stored vectors that fit the index's entries; {@code readAt}: the FAQ version read at. */
@@ -112,25 +128,39 @@ final class FaqVectorSet {
   }
 
   /**
-   * The positions of the {@code n} entries nearest to the query by cosine, nearest first.
+   * The positions of the {@code n} entries nearest to the query by cosine, nearest first (equal
+   * ones by position): the exact byte products of the {@code max(n·20, 200)} entries the sketch
+   * ranks first, or of all entries if there are no more. The generous share keeps the exact top n
+   * even among random vectors, where the sketch is least sure ({@code FaqVectorSetTest},
+   * docs/quality.md).
    *
    * @param query of {@link #dimensions()} floats, any length
    */
   int[] nearest(float[] query, int n) {
+    return nearest(query, n, Math.max(n * OVERSAMPLING, MIN_CANDIDATES));
+  }
+
+  /** As {@link #nearest(float[], int)}, from the sketch's first {@code candidates} entries. */
+  int[] nearest(float[] query, int n, int candidates) {
+    if (n <= 0 || query.length != dimensions) {
+      return new int[0];
+    }
     float[] unit = unitCopy(query, 0, query.length);
     byte[] q = new byte[unit.length];
     float queryStep = quantize(unit, q, 0);
+    int[] rows = count > candidates ? sketch.preselect(unit, candidates) : withVector;
     double[] similarity = new double[hashes.length];
-    PriorityQueue<Integer> best =
-        new PriorityQueue<>((a, b) -> Double.compare(similarity[a], similarity[b]));
-    for (int i = 0; i < hashes.length; i++) {
-      if (hashes[i] == null) {
-        continue;
-      }
+    Comparator<Integer> nearer =
+        (a, b) ->
+            similarity[a] == similarity[b]
+                ? Integer.compare(b, a)
+                : Double.compare(similarity[a], similarity[b]);
+    PriorityQueue<Integer> best = new PriorityQueue<>(nearer);
+    for (int i : rows) {
       similarity[i] = (double) scales[i] * queryStep * dot(codes, i * dimensions, q);
       if (best.size() < n) {
         best.add(i);
-      } else if (similarity[i] > similarity[best.peek()]) {
+      } else if (nearer.compare(i, best.peek()) > 0) {
         best.poll();
         best.add(i);
       }

@@ -36,6 +36,7 @@ public final class FaqRetrievalTiming {
           size, buildMs, alone[ROUNDS / 2], alone[ROUNDS * 95 / 100], withHistory[ROUNDS / 2]);
     }
     hybrid(questions);
+    oversampling();
   }
 
   private static void hybrid(List<String> questions) {
@@ -45,15 +46,12 @@ public final class FaqRetrievalTiming {
     for (int[] run : new int[][] {{10, 1536}, {1_000, 1536}, {10_000, 1536}, {10_000, 512}}) {
       int size = run[0];
       int dimensions = run[1];
-      FaqIndex index = FaqIndex.build(1, FaqCorpus.faq(size));
-      java.util.Map<String, FaqVector> stored = new java.util.HashMap<>();
-      for (FaqItem faq : index.items()) {
-        stored.put(
-            faq.question(),
-            new FaqVector(
-                faq.question(), FaqVector.hash("m", faq), "m", random(random, dimensions)));
+      float[][] entries = new float[size][];
+      for (int i = 0; i < size; i++) {
+        entries[i] = random(random, dimensions);
       }
-      FaqVectorSet vectors = FaqVectorSet.of(index, 1, stored, "m");
+      FaqVectorSet vectors = FaqTestVectors.set(FaqCorpus.faq(size), entries);
+      FaqIndex index = vectors.index();
       float[][] queries = new float[64][];
       for (int i = 0; i < queries.length; i++) {
         queries[i] = random(random, dimensions);
@@ -80,16 +78,71 @@ public final class FaqRetrievalTiming {
           lexical[ROUNDS / 2],
           fused[ROUNDS / 2],
           fused[ROUNDS * 95 / 100],
-          size * (dimensions + 4) / 1e6);
+          size * (dimensions + dimensions / 8 + 16) / 1e6);
     }
   }
 
   private static float[] random(java.util.Random random, int dimensions) {
-    float[] vector = new float[dimensions];
-    for (int i = 0; i < vector.length; i++) {
-      vector[i] = (float) random.nextGaussian();
+    return FaqTestVectors.gaussian(random, dimensions, 1);
+  }
+
+  /**
+   * How many entries the sketch must hand to the exact products ({@code FaqVectorSet#nearest}): at
+   * 10⁴ × 1536, the share of the exhaustive top 50 (the depth hybrid retrieval reads) and of its
+   * top 10 that the two stages return, and the time, for random vectors (the sketch's worst case:
+   * neighbours barely nearer than the rest) and clustered ones with questions near one entry.
+   */
+  static void oversampling() {
+    System.out.println();
+    System.out.println("vectors    candidates  top50_kept  top10_kept  nearest_p50_ms");
+    java.util.Random random = new java.util.Random(15);
+    int size = 10_000;
+    int dimensions = 1536;
+    float[][] randomEntries = new float[size][];
+    for (int i = 0; i < size; i++) {
+      randomEntries[i] = random(random, dimensions);
     }
-    return vector;
+    float[][] clusteredEntries = FaqTestVectors.clustered(random, size, dimensions, 100);
+    for (float[][] entries : new float[][][] {randomEntries, clusteredEntries}) {
+      FaqVectorSet vectors = FaqTestVectors.set(FaqCorpus.faq(size), entries);
+      float[][] queries = new float[64][];
+      int[][] exact = new int[queries.length][];
+      for (int i = 0; i < queries.length; i++) {
+        queries[i] =
+            entries == randomEntries
+                ? random(random, dimensions)
+                : FaqTestVectors.near(random, entries[random.nextInt(size)], 1);
+        exact[i] = vectors.nearest(queries[i], FaqHybrid.DEPTH, Integer.MAX_VALUE);
+      }
+      for (int candidates : new int[] {100, 200, 500, 1000, 2000, size}) {
+        double top50 = 0;
+        double top10 = 0;
+        double[] millis = new double[queries.length * 8];
+        for (int round = 0; round < 2; round++) { // the first round warms up
+          for (int i = 0; i < millis.length; i++) {
+            float[] query = queries[i % queries.length];
+            long start = System.nanoTime();
+            int[] got = vectors.nearest(query, FaqHybrid.DEPTH, candidates);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (round == 1 && i < queries.length) {
+              int[] exactTop = exact[i];
+              top50 += FaqTestVectors.kept(got, exactTop) / queries.length;
+              top10 +=
+                  FaqTestVectors.kept(Arrays.copyOf(got, 10), Arrays.copyOf(exactTop, 10))
+                      / queries.length;
+            }
+          }
+        }
+        Arrays.sort(millis);
+        System.out.printf(
+            "%-9s  %10d  %10.3f  %10.3f  %14.3f%n",
+            entries == randomEntries ? "random" : "clustered",
+            candidates,
+            top50,
+            top10,
+            millis[millis.length / 2]);
+      }
+    }
   }
 
   private static double[] measure(FaqIndex index, List<String> questions, String history) {

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Vectors are held as one byte per dimension: the ranking they give must be the ranking of the
- * exact cosine, except between entries the exact cosine itself barely separates.
+ * exact cosine, except between entries the exact cosine itself barely separates. Only the entries a
+ * one-bit sketch ranks first get their byte product: what the two stages return must be what the
+ * byte products of every entry would.
  */
 class FaqVectorSetTest {
   private static final int ENTRIES = 500;
+  private static final int LARGE = 2_000;
   private static final int DIMENSIONS = 1536;
   private static final String MODEL = "m";
 
@@ -78,6 +81,74 @@ class FaqVectorSetTest {
       }
     }
     assertThat(agreed / (double) (queries * 10)).isGreaterThan(0.9);
+  }
+
+  @Test
+  void theTwoStagesReturnTheExhaustiveTopTenForQuestionsNearOneEntry() {
+    Random random = new Random(7);
+    float[][] entries = FaqTestVectors.clustered(random, LARGE, DIMENSIONS, 40);
+    FaqVectorSet large = FaqTestVectors.set(items(LARGE), entries);
+    for (int n = 0; n < 50; n++) {
+      int target = random.nextInt(LARGE);
+      float[] query = FaqTestVectors.near(random, entries[target], 1); // cosine ~0.7
+      int[] got = large.nearest(query, 10);
+      assertThat(got[0]).isEqualTo(target);
+      assertThat(got).containsExactly(large.nearest(query, 10, Integer.MAX_VALUE));
+    }
+  }
+
+  @Test
+  void amongRandomVectorsTheTwoStagesKeepMostOfTheExhaustiveTopTen() {
+    // 10 of 2,000 from the sketch's first 200: the share hybrid retrieval asks at 10⁴ entries
+    // (50 of them, from 1,000), among vectors whose neighbours are barely nearer than the rest.
+    Random random = new Random(11);
+    float[][] entries = new float[LARGE][];
+    for (int i = 0; i < LARGE; i++) {
+      entries[i] = FaqTestVectors.gaussian(random, DIMENSIONS, 1);
+    }
+    FaqVectorSet large = FaqTestVectors.set(items(LARGE), entries);
+    double kept = 0;
+    int queries = 50;
+    for (int n = 0; n < queries; n++) {
+      float[] query = FaqTestVectors.gaussian(random, DIMENSIONS, 1);
+      int[] exhaustive = large.nearest(query, 10, Integer.MAX_VALUE);
+      kept += FaqTestVectors.kept(large.nearest(query, 10), exhaustive) / queries;
+    }
+    assertThat(kept).isGreaterThan(0.9);
+  }
+
+  @Test
+  void entriesWithoutAVectorAreNeverReturned() {
+    Random random = new Random(3);
+    List<FaqItem> large = items(LARGE);
+    FaqVectorSet all = FaqTestVectors.set(large, FaqTestVectors.clustered(random, LARGE, 64, 40));
+    Map<String, FaqVector> some = new HashMap<>();
+    for (int i = 0; i < LARGE; i += 3) {
+      FaqItem faq = all.index().items().get(i);
+      some.put(faq.question(), vectorOf(all, faq, random));
+    }
+    FaqVectorSet partial = FaqVectorSet.of(all.index(), 1, some, FaqTestVectors.MODEL);
+    int[] got = partial.nearest(FaqTestVectors.gaussian(random, 64, 1), 50);
+    assertThat(partial.count()).isEqualTo((LARGE + 2) / 3);
+    assertThat(got).hasSize(50);
+    assertThat(Arrays.stream(got)).allMatch(position -> position % 3 == 0);
+    assertThat(partial.nearest(new float[65], 50)).isEmpty();
+  }
+
+  private static FaqVector vectorOf(FaqVectorSet set, FaqItem faq, Random random) {
+    return new FaqVector(
+        faq.question(),
+        FaqVector.hash(FaqTestVectors.MODEL, faq),
+        FaqTestVectors.MODEL,
+        FaqTestVectors.gaussian(random, set.dimensions(), 1));
+  }
+
+  private static List<FaqItem> items(int n) {
+    List<FaqItem> items = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      items.add(new FaqItem("question " + i, "answer " + i, null, null));
+    }
+    return items;
   }
 
   private float[] gaussian(float scale) {
