@@ -4,14 +4,20 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
@@ -31,11 +37,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * list that is a minute old is as useful, and reading a month of the log is most of the work. A
  * change of the FAQ computes them again. Requests that need the same window's groups at once wait
  * for one computation (first pages share the window of the first of them).
+ *
+ * <p>After that, up to {@code uketsuke.faq.gaps-refresh-within}, a first page still gets the latest
+ * window's groups at once while a new window is computed in the background, for the first pages
+ * after it: a tenant that owners look at keeps its list fresh without any of them waiting for a
+ * month of the log to be read. Only the first look of a tenant on a pod (or after a quiet spell, or
+ * a change of the FAQ) waits for the computation.
  */
 @ApplicationScoped
 public class FaqGaps {
+  private static final Logger LOG = Logger.getLogger(FaqGaps.class.getName());
+
   /** Groups kept over all tenants and windows: a few MB (each has at most 5 examples). */
   static final int KEPT_GROUPS = 50_000;
+
+  /** What a computation of groups is counted as on {@code /metrics}: for a request waiting. */
+  static final String REQUEST = "request";
+
+  /** ... or in the background, for the first pages after it. */
+  static final String REFRESH = "refresh";
 
   /** How long the groups of a window stay for its later pages after the last page was read. */
   static final Duration PAGES_KEPT = Duration.ofMinutes(10);
@@ -44,6 +64,9 @@ public class FaqGaps {
   @Inject FaqRetriever retriever;
   @Inject PageTokens pageTokens;
 
+  @Resource(lookup = "concurrent/background")
+  ManagedScheduledExecutorService background;
+
   /**
    * How long the groups of the latest window serve a new first page (whose window then ends when
    * that one did); {@code PT0S} computes every first page afresh.
@@ -51,6 +74,15 @@ public class FaqGaps {
   @Inject
   @ConfigProperty(name = "uketsuke.faq.gaps-reuse", defaultValue = "PT1M")
   Duration reuse;
+
+  /**
+   * How long after its end the latest window still answers a new first page at once while a newer
+   * one is computed in the background; a list is never older than this plus a computation. At or
+   * below the reuse, or with the reuse off ({@code PT0S}), every first page after the reuse waits.
+   */
+  @Inject
+  @ConfigProperty(name = "uketsuke.faq.gaps-refresh-within", defaultValue = "PT15M")
+  Duration refreshWithin;
 
   /**
    * A page of groups and the token of the next one (null on the last); {@code partial} when a bound
@@ -62,6 +94,9 @@ public class FaqGaps {
 
   private record Latest(String tenantId, int days) {}
 
+  /** The end of a tenant's latest window, as a log timestamp and as an instant. */
+  private record LatestWindow(String toTs, Instant endedAt) {}
+
   private record Computed(long faqVersion, List<GapClusters.Group> groups, boolean partial) {}
 
   /** A window's groups, or their computation while it runs (which later requests wait for). */
@@ -72,12 +107,18 @@ public class FaqGaps {
           .expireAfterAccess(PAGES_KEPT)
           .buildAsync();
 
-  /** The end of each tenant's latest window of {@code days}, while a first page may reuse it. */
-  private Cache<Latest, String> latest;
+  /** Each tenant's latest window of {@code days}, while a first page may use it. */
+  private Cache<Latest, LatestWindow> latest;
+
+  /** Tenants and {@code days} whose next window is being computed in the background. */
+  private final Set<Latest> refreshing = ConcurrentHashMap.newKeySet();
 
   @PostConstruct
   void start() {
     Duration life = reuse.isNegative() || reuse.isZero() ? Duration.ofNanos(1) : reuse;
+    if (life.compareTo(reuse) == 0 && refreshWithin.compareTo(life) > 0) {
+      life = refreshWithin;
+    }
     latest = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(life).build();
   }
 
@@ -89,14 +130,66 @@ public class FaqGaps {
     String query = "gaps|" + days;
     Map<String, AttributeValue> cursor = pageTokens.decode(tenantId, query, nextToken);
     long faqVersion = retriever.index(tenantId).version();
-    String toTs =
-        cursor != null
-            ? cursor.get("to").s()
-            : latest.get(new Latest(tenantId, days), unused -> Timestamps.now());
-    Window window = new Window(tenantId, days, toTs);
-    Computed groups = groups(window, faqVersion);
-    int offset = cursor == null ? 0 : Integer.parseInt(cursor.get("o").n());
-    return slice(window, query, groups, offset, limit);
+    if (cursor != null) {
+      Window window = new Window(tenantId, days, cursor.get("to").s());
+      return slice(
+          window,
+          query,
+          groups(window, faqVersion, REQUEST),
+          Integer.parseInt(cursor.get("o").n()),
+          limit);
+    }
+    Latest key = new Latest(tenantId, days);
+    LatestWindow last = latest.getIfPresent(key);
+    if (last != null && Duration.between(last.endedAt(), Instant.now()).compareTo(reuse) > 0) {
+      Window window = new Window(tenantId, days, last.toTs());
+      Computed ready = ready(window, faqVersion);
+      if (ready != null) {
+        refresh(key, faqVersion);
+        return slice(window, query, ready, 0, limit);
+      }
+      latest.invalidate(key);
+    }
+    LatestWindow current =
+        latest.get(key, unused -> new LatestWindow(Timestamps.now(), Instant.now()));
+    Window window = new Window(tenantId, days, current.toTs());
+    return slice(window, query, groups(window, faqVersion, REQUEST), 0, limit);
+  }
+
+  /** The window's groups when computed and kept for this FAQ version, else null; never waits. */
+  private Computed ready(Window window, long faqVersion) {
+    CompletableFuture<Computed> kept = computed.getIfPresent(window);
+    if (kept == null || !kept.isDone() || kept.isCompletedExceptionally()) {
+      return null;
+    }
+    Computed groups = kept.join();
+    return groups.faqVersion() == faqVersion ? groups : null;
+  }
+
+  /**
+   * Computes a window ending now in the background (one at a time per tenant and {@code days}),
+   * which then answers the next first pages; a failure leaves the latest window as it was.
+   */
+  private void refresh(Latest key, long faqVersion) {
+    if (!refreshing.add(key)) {
+      return;
+    }
+    String toTs = Timestamps.now();
+    try {
+      background.execute(
+          () -> {
+            try {
+              groups(new Window(key.tenantId(), key.days(), toTs), faqVersion, REFRESH);
+              latest.put(key, new LatestWindow(toTs, Instant.now()));
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "the list of unanswered questions was not refreshed", e);
+            } finally {
+              refreshing.remove(key);
+            }
+          });
+    } catch (RuntimeException e) { // the executor refused (the application is stopping)
+      refreshing.remove(key);
+    }
   }
 
   private Page slice(Window window, String query, Computed groups, int offset, int limit) {
@@ -123,26 +216,26 @@ public class FaqGaps {
    * The window's groups at the FAQ version: kept from an earlier request, awaited while another
    * request computes them, or computed here (once, however many requests ask meanwhile).
    */
-  private Computed groups(Window window, long faqVersion) {
+  private Computed groups(Window window, long faqVersion, String kind) {
     while (true) {
       CompletableFuture<Computed> mine = new CompletableFuture<>();
       CompletableFuture<Computed> kept = computed.asMap().putIfAbsent(window, mine);
       if (kept == null) {
-        return computeInto(window, mine);
+        return computeInto(window, mine, kind);
       }
       Computed groups = await(kept);
       if (groups.faqVersion() == faqVersion) {
         return groups;
       }
       if (computed.asMap().replace(window, kept, mine)) {
-        return computeInto(window, mine);
+        return computeInto(window, mine, kind);
       }
     }
   }
 
-  private Computed computeInto(Window window, CompletableFuture<Computed> result) {
+  private Computed computeInto(Window window, CompletableFuture<Computed> result, String kind) {
     try {
-      Computed groups = compute(window);
+      Computed groups = compute(window, kind);
       result.complete(groups);
       return groups;
     } catch (RuntimeException | Error e) {
@@ -163,11 +256,11 @@ public class FaqGaps {
     }
   }
 
-  private Computed compute(Window window) {
+  private Computed compute(Window window, String kind) {
     Instant from =
         Timestamps.parse(window.toTs(), "next_token").minus(Duration.ofDays(window.days()));
     UnansweredTurns.Found found =
-        unanswered.in(window.tenantId(), Timestamps.formatSeconds(from), window.toTs());
+        unanswered.in(window.tenantId(), Timestamps.formatSeconds(from), window.toTs(), kind);
     return new Computed(found.faqVersion(), GapClusters.of(found.utterances()), found.partial());
   }
 }

@@ -69,7 +69,10 @@ public class FaqGapsResource {
               + " similarity, most frequent first; paged with limit (1-100, default 20) and"
               + " next_token (people only). `partial` is true when the bounds of the work (items"
               + " read, wordings ranked) left caller words of the window out. A first page may"
-              + " reuse groups computed up to uketsuke.faq.gaps-reuse (1 min) earlier")
+              + " reuse groups computed up to uketsuke.faq.gaps-reuse (1 min) earlier; after"
+              + " that, up to uketsuke.faq.gaps-refresh-within (15 min), it gets them at once"
+              + " while newer ones are computed for the next look. A change of the FAQ is"
+              + " reflected at once")
   public Gaps list(
       @QueryParam("days") String days,
       @QueryParam("limit") String limit,

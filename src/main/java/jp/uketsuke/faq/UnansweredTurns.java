@@ -61,10 +61,13 @@ class UnansweredTurns {
   private record Wording(String tenantId, long faqVersion, String text) {}
 
   /** The caller's words in {@code [fromTs, toTs]} that no FAQ answers, newest first. */
-  Found in(String tenantId, String fromTs, String toTs) {
+  /**
+   * @param kind what the read of the log is counted as on {@code /metrics} ({@code kind} label)
+   */
+  Found in(String tenantId, String fromTs, String toTs, String kind) {
     FaqIndex index = retriever.index(tenantId);
     CallHistory.CallerWords said = history.callerWords(tenantId, fromTs, toTs, maxRead);
-    counted("window", said);
+    counted(kind, said);
     Map<String, Boolean> ranked = new LinkedHashMap<>();
     boolean unranked = false;
     for (CallHistory.CallerWord word : said.words()) {

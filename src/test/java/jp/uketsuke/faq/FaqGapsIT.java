@@ -210,6 +210,51 @@ class FaqGapsIT {
     assertThat(items(page)).extracting(g -> g.getString("question")).containsExactly("領収書はもらえますか");
   }
 
+  /**
+   * After the reuse (3 s in tests), a first page does not wait for the log to be read again: it
+   * gets the latest window's groups at once and the service computes a window ending now in the
+   * background, which the next first pages get (uketsuke.faq.gaps-refresh-within).
+   */
+  @Test
+  void aFirstPageAfterTheReuseAnswersAtOnceAndTheNextOneHasTheNewWords() {
+    Api a = owner("gaps-refresh");
+    VoiceServerLog log = new VoiceServerLog("gaps-refresh", "09011119999", null);
+    log.put("user_text", "ペットは連れて行けますか", Instant.now().minusSeconds(60));
+    assertThat(items(a.get("/faqs/gaps").ok()))
+        .extracting(g -> g.getString("question"))
+        .containsExactly("ペットは連れて行けますか");
+    log.put("user_text", "領収書はもらえますか", Instant.now().minusSeconds(1));
+    double requestReads = GapsMetrics.reads();
+    double refreshes = GapsMetrics.refreshes();
+    sleep(Duration.ofSeconds(4)); // past the reuse
+
+    assertThat(items(a.get("/faqs/gaps").ok()))
+        .as("the latest window's groups, at once")
+        .extracting(g -> g.getString("question"))
+        .containsExactly("ペットは連れて行けますか");
+    assertThat(GapsMetrics.reads()).as("no read the request waited for").isEqualTo(requestReads);
+
+    Instant deadline = Instant.now().plusSeconds(15);
+    JsonObject page = a.get("/faqs/gaps").ok();
+    while (!page.toString().contains("領収書")) {
+      assertThat(Instant.now()).as("not refreshed: %s", page).isBefore(deadline);
+      pause();
+      page = a.get("/faqs/gaps").ok();
+    }
+    assertThat(items(page))
+        .extracting(g -> g.getString("question"))
+        .containsExactlyInAnyOrder("ペットは連れて行けますか", "領収書はもらえますか");
+    assertThat(GapsMetrics.refreshes()).isGreaterThan(refreshes);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void pause() {
     try {
       Thread.sleep(250);

@@ -6,9 +6,14 @@ import jp.uketsuke.testing.Metrics;
 final class GapsMetrics {
   private GapsMetrics() {}
 
-  /** Reads of the log. */
+  /** Reads of the log that a request waited for. */
   static double reads() {
-    return sum("uketsuke_faq_gaps_reads_total{", "");
+    return sum("uketsuke_faq_gaps_reads_total{", "kind=\"request\"");
+  }
+
+  /** Reads of the log in the background, refreshing a window for the next first pages. */
+  static double refreshes() {
+    return sum("uketsuke_faq_gaps_reads_total{", "kind=\"refresh\"");
   }
 
   private static double sum(String prefix, String label) {
