@@ -96,6 +96,7 @@ measure_faq_gaps() {
       fi
     done
     gaps_cold "$kind" "$token" "$calls_p50" "${gap_seeded[$kind]}"
+    gaps_faq_changed "$kind" "$token" "$calls_p50" "${gap_seeded[$kind]}"
   done
   echo
   if [ -n "$notes" ]; then
@@ -105,7 +106,13 @@ measure_faq_gaps() {
   echo "*computed* rows: a first page no earlier request left groups for (the service reuses a"
   echo "window's groups for its next pages and, for \`uketsuke.faq.gaps-reuse\` = 1 min, for the next"
   echo "first page): $RUNS sequential requests with \`days\` = 31, 32, … (each a window of its own, all"
-  echo "holding the same 30 days of seeded turns), timed by curl; p99 is their max."
+  echo "holding the same 30 days of seeded turns), timed by curl; p99 is their max. The server keeps the"
+  echo "caller words it read (\`uketsuke.faq.gaps-full-read-every\`, 10 min), so these read only the"
+  echo "turns since the last read and the day the window adds, not the month."
+  echo
+  echo "*after a FAQ change* rows: $RUNS times, an FAQ entry is added (\`POST /faq\`), and after 3 s (the"
+  echo "FAQ index check is 2 s) \`GET /faqs/gaps?days=30\` is timed by curl: every wording is judged again"
+  echo "against the new FAQ and grouped again, from the caller words kept."
   echo
   echo "The very first request of each tenant, with no wording's answer remembered yet (every"
   echo "distinct wording ranked, up to the 1,000 of \`gaps-max-ranked\`), on a server that had served"
@@ -121,15 +128,43 @@ measure_faq_gaps() {
 # gaps_cold KIND TOKEN CALLS_P50 WORDINGS: a table row of first pages computed afresh, RUNS curl
 # requests each with a window (days) no earlier request used.
 gaps_cold() {
-  local kind=$1 token=$2 calls_p50=$3 wordings=$4 i file="$WORK/gaps-cold-$1.txt" ms status ratio
+  local kind=$1 token=$2 calls_p50=$3 wordings=$4 i file="$WORK/gaps-cold-$1.txt"
   : >"$file"
   for i in $(seq 1 "$RUNS"); do
-    read -r status ms < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 120 \
-      -H "Authorization: Bearer $token" "$BASE_URL/faqs/gaps?days=$((30 + i))")
-    echo "run=$i status=$status ms=$(calc "$ms * 1000") errors=$([ "$status" = 200 ] && echo 0 || echo 1)" >>"$file"
+    gaps_timed "$file" "$i" "$token" "/faqs/gaps?days=$((30 + i))"
   done
+  gaps_timed_row "$kind" "$wordings" "first page computed" "$file" "$calls_p50"
+}
+
+# gaps_timed_row KIND WORDINGS LABEL FILE CALLS_P50: a table row of the curl-timed requests in FILE.
+gaps_timed_row() {
+  local kind=$1 wordings=$2 label=$3 file=$4 calls_p50=$5 ratio
   ratio=$(calc "$(median "$file" ms) / $calls_p50")
-  printf '| %s | %s | `GET /faqs/gaps`, first page computed | %s | %s | %s | %s | %s | — | — | %s× | %s |\n' \
-    "$kind" "$wordings" "$RUNS" "$RUNS" "$(cell "$file" ms)" \
+  printf '| %s | %s | `GET /faqs/gaps`, %s | %s | %s | %s | %s | %s | — | — | %s× | %s |\n' \
+    "$kind" "$wordings" "$label" "$RUNS" "$RUNS" "$(cell "$file" ms)" \
     "$(field "$file" ms | sort -g | tail -1)" "$(total "$file" errors)" "$ratio" "$(verdict "$ratio" le 1.5)"
+}
+
+# gaps_faq_changed KIND TOKEN CALLS_P50 WORDINGS: a table row of first pages computed after a change
+# of the FAQ (every wording judged again), RUNS curl requests each after a new FAQ entry.
+gaps_faq_changed() {
+  local kind=$1 token=$2 calls_p50=$3 wordings=$4 i status file="$WORK/gaps-faq-changed-$1.txt"
+  : >"$file"
+  for i in $(seq 1 "$RUNS"); do
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$BASE_URL/faq" \
+      -d "{\"question\": \"ベンチマークの質問 $i は何ですか\", \"answer\": \"ベンチマークの答え $i です。\"}")
+    case $status in 2??) ;; *) echo "faq-gaps: POST /faq answered $status" >&2 ;; esac
+    sleep 3
+    gaps_timed "$file" "$i" "$token" "/faqs/gaps?days=30"
+  done
+  gaps_timed_row "$kind" "$wordings" "first page after a FAQ change" "$file" "$calls_p50"
+}
+
+# gaps_timed FILE RUN TOKEN PATH: one request timed by curl, appended to FILE as run RUN.
+gaps_timed() {
+  local file=$1 run=$2 token=$3 path=$4 status ms
+  read -r status ms < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 120 \
+    -H "Authorization: Bearer $token" "$BASE_URL$path")
+  echo "run=$run status=$status ms=$(calc "$ms * 1000") errors=$([ "$status" = 200 ] && echo 0 || echo 1)" >>"$file"
 }

@@ -3,6 +3,7 @@ package jp.uketsuke.calls;
 import static jp.uketsuke.calls.LogItems.s;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,7 @@ public class CallLog {
   @Inject DirectoryCatchUp catchUp;
   @Inject IdempotentRequest request;
   @Inject CallSidClaims claims;
+  @Inject Event<CallLogChanged> changed;
 
   /**
    * Stores a turn. Without {@code ts} it gets the current time in microseconds, and a later one if
@@ -130,8 +132,9 @@ public class CallLog {
     if (sets.isEmpty()) {
       return get(change.phoneNumber(), change.ts()).orElseThrow(() -> missing(change));
     }
+    Map<String, AttributeValue> updated;
     try {
-      return LogItems.turn(
+      updated =
           dynamoDb
               .updateItem(
                   b ->
@@ -141,10 +144,12 @@ public class CallLog {
                           .conditionExpression("attribute_exists(sk)")
                           .expressionAttributeValues(values)
                           .returnValues(ReturnValue.ALL_NEW))
-              .attributes());
+              .attributes();
     } catch (ConditionalCheckFailedException e) {
       throw missing(change);
     }
+    changed.fire(new CallLogChanged(tenant.tenantId()));
+    return LogItems.turn(updated);
   }
 
   /** Deletes one turn; 404 when there is none. */
@@ -160,6 +165,7 @@ public class CallLog {
       throw missing(new Turn(phone, ts, null, null, null));
     }
     directory.forget(tenantId, phone, List.of(ts));
+    changed.fire(new CallLogChanged(tenantId));
   }
 
   private void put(String tenantId, Turn turn, Map<String, Object> extra, String writeId) {

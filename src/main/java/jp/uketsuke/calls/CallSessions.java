@@ -3,6 +3,7 @@ package jp.uketsuke.calls;
 import static jp.uketsuke.calls.LogItems.s;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -34,6 +35,7 @@ public class CallSessions {
   @Inject CallSidClaims claims;
   @Inject CallSummaries summaries;
   @Inject OpenCalls openCalls;
+  @Inject Event<CallLogChanged> changed;
 
   /** The session's turns in time order; 404 when the tenant has none with this SID. */
   public List<Turn> session(String callSid) {
@@ -67,7 +69,12 @@ public class CallSessions {
     }
     openCalls.close(tenantId, callSid);
     summaries.delete(tenantId, callSid);
-    int deleted = batchDeletes.delete(tables.logs(), items.stream().map(LogItems::keyOf).toList());
+    int deleted;
+    try {
+      deleted = batchDeletes.delete(tables.logs(), items.stream().map(LogItems::keyOf).toList());
+    } finally { // also when only some were deleted
+      changed.fire(new CallLogChanged(tenantId));
+    }
     summaries.delete(tenantId, callSid);
     items.stream()
         .collect(

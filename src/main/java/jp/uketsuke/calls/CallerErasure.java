@@ -1,6 +1,7 @@
 package jp.uketsuke.calls;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,13 +28,19 @@ public class CallerErasure {
   @Inject PhoneLinkedItems linked;
   @Inject BatchDeletes batchDeletes;
   @Inject CallSummaries summaries;
+  @Inject Event<CallLogChanged> changed;
 
   /** What was removed. */
   public record Erased(int turns, int tasks, int transcripts, int directory, int summaries) {}
 
   public Erased erase(String tenantId, String phone) {
     int summaries = eraseSummaries(tenantId, phone);
-    int turns = eraseTurns(tenantId, phone);
+    int turns;
+    try {
+      turns = eraseTurns(tenantId, phone);
+    } finally { // also when only some were deleted
+      changed.fire(new CallLogChanged(tenantId));
+    }
     int tasks = batchDeletes.delete(tables.tasks(), linked.taskKeys(tenantId, phone));
     int transcripts =
         batchDeletes.delete(tables.transcripts(), linked.transcriptKeys(tenantId, phone));

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.uketsuke.calls.CallLogChanged;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
@@ -42,7 +44,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * window's groups at once while a new window is computed in the background, for the first pages
  * after it: a tenant that owners look at keeps its list fresh without any of them waiting for a
  * month of the log to be read. Only the first look of a tenant on a pod (or after a quiet spell, or
- * a change of the FAQ) waits for the computation.
+ * a change of the FAQ) waits for the computation, and that reads the whole month only when the pod
+ * does not keep the tenant's caller words ({@link RecentCallerWords}).
+ *
+ * <p>An edit or delete of the log through this pod ({@link CallLogChanged}) drops the tenant's
+ * groups, so a deleted call's or an erased caller's words leave the list at once.
  */
 @ApplicationScoped
 public class FaqGaps {
@@ -154,6 +160,16 @@ public class FaqGaps {
         latest.get(key, unused -> new LatestWindow(Timestamps.now(), Instant.now()));
     Window window = new Window(tenantId, days, current.toTs());
     return slice(window, query, groups(window, faqVersion, REQUEST), 0, limit);
+  }
+
+  /**
+   * A tenant's log was edited or deleted through this pod: its groups are computed again, so a
+   * deleted call's or an erased caller's words leave the list at once (other pods' lists within
+   * {@code uketsuke.faq.gaps-refresh-within} and a computation).
+   */
+  void changed(@Observes CallLogChanged change) {
+    computed.asMap().keySet().removeIf(window -> window.tenantId().equals(change.tenantId()));
+    latest.asMap().keySet().removeIf(last -> last.tenantId().equals(change.tenantId()));
   }
 
   /** The window's groups when computed and kept for this FAQ version, else null; never waits. */

@@ -72,7 +72,8 @@ public class FaqGapsResource {
               + " reuse groups computed up to uketsuke.faq.gaps-reuse (1 min) earlier; after"
               + " that, up to uketsuke.faq.gaps-refresh-within (15 min), it gets them at once"
               + " while newer ones are computed for the next look. A change of the FAQ is"
-              + " reflected at once")
+              + " reflected at once, and so are a deleted call and an erased caller on the"
+              + " server that deleted them (on others within 15 min)")
   public Gaps list(
       @QueryParam("days") String days,
       @QueryParam("limit") String limit,

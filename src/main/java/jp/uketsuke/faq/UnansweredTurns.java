@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.uketsuke.calls.AnnotatedTurn;
-import jp.uketsuke.calls.CallHistory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -28,18 +26,13 @@ class UnansweredTurns {
    */
   static final int REMEMBERED = 50_000;
 
-  @Inject CallHistory history;
+  @Inject RecentCallerWords callerWords;
   @Inject FaqRetriever retriever;
   @Inject MetricRegistry metrics;
 
   @Inject
   @ConfigProperty(name = FaqThreshold.KEY, defaultValue = FaqThreshold.CALIBRATED)
   double threshold;
-
-  /** Log items of the window read at most, newest first (docs/quality.md: the bound). */
-  @Inject
-  @ConfigProperty(name = "uketsuke.faq.gaps-max-read", defaultValue = "20000")
-  int maxRead;
 
   /**
    * Distinct wordings ranked against the FAQ at most, newest first; later utterances count only
@@ -60,19 +53,20 @@ class UnansweredTurns {
 
   private record Wording(String tenantId, long faqVersion, String text) {}
 
-  /** The caller's words in {@code [fromTs, toTs]} that no FAQ answers, newest first. */
   /**
+   * The caller's words in {@code [fromTs, toTs]} that no FAQ answers, newest first.
+   *
    * @param kind what the read of the log is counted as on {@code /metrics} ({@code kind} label)
    */
   Found in(String tenantId, String fromTs, String toTs, String kind) {
     FaqIndex index = retriever.index(tenantId);
-    CallHistory.CallerWords said = history.callerWords(tenantId, fromTs, toTs, maxRead);
+    RecentCallerWords.Window said = callerWords.between(tenantId, fromTs, toTs);
     counted(kind, said);
     Map<String, Boolean> ranked = new LinkedHashMap<>();
     boolean unranked = false;
-    for (CallHistory.CallerWord word : said.words()) {
-      String text = word.said().turn().userText().strip();
-      if (text.isEmpty() || ranked.containsKey(text)) {
+    for (RecentCallerWords.Said word : said.words()) {
+      String text = word.text();
+      if (ranked.containsKey(text)) {
         continue;
       }
       if (ranked.size() >= maxRanked) {
@@ -83,14 +77,12 @@ class UnansweredTurns {
     }
     judge(tenantId, index, ranked);
     List<GapClusters.Utterance> gaps = new ArrayList<>();
-    for (CallHistory.CallerWord word : said.words()) {
-      AnnotatedTurn turn = word.said();
-      String text = turn.turn().userText().strip();
-      if (Boolean.FALSE.equals(ranked.get(text))) {
-        gaps.add(new GapClusters.Utterance(text, turn.turn().ts()));
+    for (RecentCallerWords.Said word : said.words()) {
+      if (Boolean.FALSE.equals(ranked.get(word.text()))) {
+        gaps.add(new GapClusters.Utterance(word.text(), word.ts()));
       }
     }
-    return new Found(index.version(), gaps, unranked || said.cut());
+    return new Found(index.version(), gaps, unranked || said.partial());
   }
 
   /**
@@ -121,8 +113,8 @@ class UnansweredTurns {
    * Reads of the log ({@code uketsuke_faq_gaps_reads_total} by kind) and the items they read
    * ({@code uketsuke_faq_gaps_read_items_total}) on {@code /metrics}: what the reuse of work saves.
    */
-  private void counted(String kind, CallHistory.CallerWords said) {
-    metrics.counter("uketsuke.faq.gaps.reads", new Tag("kind", kind)).inc();
+  private void counted(String kind, RecentCallerWords.Window said) {
+    metrics.counter("uketsuke.faq.gaps.reads", new Tag("kind", kind)).inc(said.reads());
     metrics.counter("uketsuke.faq.gaps.read.items", new Tag("kind", kind)).inc(said.read());
   }
 }

@@ -1,6 +1,7 @@
 package jp.uketsuke.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -245,6 +246,68 @@ class FaqGapsIT {
         .extracting(g -> g.getString("question"))
         .containsExactlyInAnyOrder("ペットは連れて行けますか", "領収書はもらえますか");
     assertThat(GapsMetrics.refreshes()).isGreaterThan(refreshes);
+  }
+
+  /**
+   * A tenant's caller words are read from the log once and kept (RecentCallerWords): a later list
+   * reads only the turns since the last read (from 5 minutes before its end, for late writes) and
+   * the days a longer window adds — here 2 items, where reading the window again takes 23.
+   */
+  @Test
+  void aLaterListReadsOnlyTheTurnsSinceAndTheDaysItAdds() {
+    Api a = owner("gaps-since");
+    VoiceServerLog log = new VoiceServerLog("gaps-since", "09011112323", null);
+    Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+    for (int i = 0; i < 10; i++) {
+      log.put("user_text", "ペットは連れて行けますか", twoDaysAgo.plusSeconds(60L * i));
+      log.put("assistant_text", "確認いたします", twoDaysAgo.plusSeconds(60L * i + 1));
+    }
+    log.put("user_text", "着物で行ってもいいですか", Instant.now().minus(Duration.ofHours(30 * 24 + 12)));
+    assertThat(items(a.get("/faqs/gaps?days=30").ok()))
+        .extracting(g -> g.getString("question"), g -> g.getInt("count"))
+        .containsExactly(tuple("ペットは連れて行けますか", 10));
+    log.put("user_text", "領収書はもらえますか", Instant.now());
+    double reads = GapsMetrics.reads() + GapsMetrics.refreshes();
+    double read = GapsMetrics.readItems();
+
+    JsonObject longer = a.get("/faqs/gaps?days=31").ok();
+
+    assertThat(items(longer))
+        .extracting(g -> g.getString("question"), g -> g.getInt("count"))
+        .containsExactlyInAnyOrder(
+            tuple("ペットは連れて行けますか", 10), tuple("領収書はもらえますか", 1), tuple("着物で行ってもいいですか", 1));
+    assertThat(GapsMetrics.readItems() - read).as("log items read").isEqualTo(2);
+    assertThat(GapsMetrics.reads() + GapsMetrics.refreshes() - reads)
+        .as("reads: the turns since, the day before")
+        .isEqualTo(2);
+  }
+
+  /**
+   * Deleting a call or erasing a caller takes their words off the list at once, though the list's
+   * groups and the caller words read are kept for later looks: an hour-old turn is not read again
+   * by a later list, which reads only the last minutes.
+   */
+  @Test
+  void deletingACallOrErasingACallerTakesTheirWordsOffTheListAtOnce() {
+    Api a = owner("gaps-deleted");
+    Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+    new VoiceServerLog("gaps-deleted", "09011114545", "CAgapsdeleted")
+        .put("user_text", "ペットは連れて行けますか", hourAgo);
+    new VoiceServerLog("gaps-deleted", "09011115656", null)
+        .put("user_text", "領収書はもらえますか", hourAgo.plusSeconds(1));
+    new VoiceServerLog("gaps-deleted", "09011116767", null)
+        .put("user_text", "英語は通じますか", hourAgo.plusSeconds(2));
+    assertThat(items(a.get("/faqs/gaps").ok())).hasSize(3);
+
+    a.delete("/call?call_sid=CAgapsdeleted").ok();
+    assertThat(items(a.get("/faqs/gaps").ok()))
+        .extracting(g -> g.getString("question"))
+        .containsExactlyInAnyOrder("領収書はもらえますか", "英語は通じますか");
+
+    a.delete("/callers/09011115656").ok();
+    assertThat(items(a.get("/faqs/gaps").ok()))
+        .extracting(g -> g.getString("question"))
+        .containsExactly("英語は通じますか");
   }
 
   private static void sleep(Duration duration) {

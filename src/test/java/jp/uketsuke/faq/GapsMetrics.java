@@ -16,6 +16,11 @@ final class GapsMetrics {
     return sum("uketsuke_faq_gaps_reads_total{", "kind=\"refresh\"");
   }
 
+  /** Log items read, by requests and in the background. */
+  static double readItems() {
+    return sum("uketsuke_faq_gaps_read_items_total{", "kind=");
+  }
+
   private static double sum(String prefix, String label) {
     return Metrics.scrape()
         .lines()
