@@ -74,13 +74,7 @@ class FaqHybridIT {
     stub(documents(faqs), vectors(faqs.size()), 40);
     stub(query(question), List.of(axis(1)), 3);
 
-    JsonObject report =
-        FaqData.importBytes(
-                owner,
-                "application/json",
-                FaqData.jsonArray(faqs).getBytes(StandardCharsets.UTF_8),
-                false)
-            .ok();
+    JsonObject report = importJson(owner, faqs);
     assertThat(report.getInt("created")).isEqualTo(4);
 
     Eventually.holds(
@@ -130,12 +124,7 @@ class FaqHybridIT {
     List<String[]> withoutParking = faqs.stream().filter(f -> !f[0].equals(PARKING)).toList();
     stub(documents(withoutParking), List.of(axis(0), axis(2), axis(3)), 30);
     stub(query(question), List.of(axis(1)), 3);
-    FaqData.importBytes(
-            owner,
-            "application/json",
-            FaqData.jsonArray(withoutParking).getBytes(StandardCharsets.UTF_8),
-            false)
-        .ok();
+    importJson(owner, withoutParking);
     Eventually.holds(
         VECTORS_USED_WITHIN, () -> assertThat(storedVector("faq-hybrid-write", CARD)).isNotNull());
 
@@ -167,12 +156,7 @@ class FaqHybridIT {
     List<String[]> same = new ArrayList<>(faqs);
     same.set(1, changed);
     same.add(new String[] {"Do you sell gift cards?", "At the counter. (" + tag + ")"});
-    FaqData.importBytes(
-            other,
-            "application/json",
-            FaqData.jsonArray(same).getBytes(StandardCharsets.UTF_8),
-            false)
-        .ok();
+    importJson(other, same);
     Eventually.holds(
         VECTORS_USED_WITHIN,
         () -> assertThat(top(owner, question, 2)).containsExactly(CARD, PARKING));
@@ -195,13 +179,7 @@ class FaqHybridIT {
                 .withRequestBody(containing(tag))
                 .willReturn(aResponse().withStatus(503)));
 
-    JsonObject report =
-        FaqData.importBytes(
-                owner,
-                "application/json",
-                FaqData.jsonArray(faqs).getBytes(StandardCharsets.UTF_8),
-                false)
-            .ok();
+    JsonObject report = importJson(owner, faqs);
     assertThat(report.getInt("created")).isEqualTo(4);
     Eventually.holds(
         VECTORS_USED_WITHIN,
@@ -237,12 +215,7 @@ class FaqHybridIT {
     List<String[]> faqs = faqs(tag);
     stub(documents(faqs), vectors(faqs.size()), 40);
     stub(query(question), List.of(axis(1)), 3);
-    FaqData.importBytes(
-            owner,
-            "application/json",
-            FaqData.jsonArray(faqs).getBytes(StandardCharsets.UTF_8),
-            false)
-        .ok();
+    importJson(owner, faqs);
     Eventually.holds(
         VECTORS_USED_WITHIN,
         () -> assertThat(top(owner, question, 2)).containsExactly(CARD, PARKING));
@@ -386,5 +359,15 @@ class FaqHybridIT {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** Imports the FAQs as a JSON file (not a dry run); the import's report. */
+  private static JsonObject importJson(Api owner, List<String[]> faqs) {
+    return FaqData.importBytes(
+            owner,
+            "application/json",
+            FaqData.jsonArray(faqs).getBytes(StandardCharsets.UTF_8),
+            false)
+        .ok();
   }
 }
