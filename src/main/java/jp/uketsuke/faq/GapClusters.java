@@ -47,27 +47,8 @@ final class GapClusters {
   /** Terms of each wording: callers repeat themselves, and analysis is most of the grouping. */
   private final Map<String, Set<String>> termsOf = new HashMap<>();
 
-  /**
-   * Where each wording went last, and how many groups there were then: a repeat of it compares only
-   * the groups started since (an earlier group wins a tie, so the answer is the same as comparing
-   * all of them again).
-   */
-  private final Map<String, Placed> placed = new HashMap<>();
-
-  private record Placed(Building group, double similarity, int groupsSeen) {}
-
-  /**
-   * Whether repeats of a wording use {@link #placed} (off only to test that it changes nothing).
-   */
-  private final boolean remember;
-
   GapClusters(double similarity) {
-    this(similarity, true);
-  }
-
-  GapClusters(double similarity, boolean remember) {
     this.similarity = similarity;
-    this.remember = remember;
   }
 
   /** The utterances' groups, most frequent first, then most recent. */
@@ -83,18 +64,15 @@ final class GapClusters {
     if (terms.isEmpty()) {
       return;
     }
-    Placed before = remember ? placed.get(utterance.text()) : null;
-    Placed now = before == null ? closest(terms) : closer(before, terms);
-    if (now.group() == null) {
-      Building group = new Building(groups.size(), terms);
+    Building group = closest(terms);
+    if (group == null) {
+      group = new Building(terms);
       groups.add(group);
       for (String term : terms) {
         seedsByTerm.computeIfAbsent(term, t -> new ArrayList<>()).add(group);
       }
-      now = new Placed(group, 1.0, groups.size());
     }
-    placed.put(utterance.text(), now);
-    now.group().add(utterance);
+    group.add(utterance);
   }
 
   List<Group> groups() {
@@ -118,33 +96,8 @@ final class GapClusters {
         .toList();
   }
 
-  /**
-   * {@code before}, or a group started since it that is more similar (the terms of its wording).
-   */
-  private Placed closer(Placed before, Set<String> terms) {
-    Placed best = before;
-    for (int i = before.groupsSeen(); i < groups.size(); i++) {
-      Building group = groups.get(i);
-      double jaccard = jaccard(terms, group.seed);
-      if (jaccard >= similarity && jaccard > best.similarity()) {
-        best = new Placed(group, jaccard, groups.size());
-      }
-    }
-    return new Placed(best.group(), best.similarity(), groups.size());
-  }
-
-  private static double jaccard(Set<String> terms, Set<String> seed) {
-    int common = 0;
-    for (String term : terms) {
-      if (seed.contains(term)) {
-        common++;
-      }
-    }
-    return common == 0 ? 0 : (double) common / (terms.size() + seed.size() - common);
-  }
-
-  /** The first group (oldest seed) most similar and similar enough (null when none is). */
-  private Placed closest(Set<String> terms) {
+  /** The first group (oldest seed) similar enough, or null. */
+  private Building closest(Set<String> terms) {
     Map<Building, Integer> shared = new LinkedHashMap<>();
     for (String term : terms) {
       for (Building group : seedsByTerm.getOrDefault(term, List.of())) {
@@ -157,14 +110,12 @@ final class GapClusters {
       int common = entry.getValue();
       int union = terms.size() + entry.getKey().seed.size() - common;
       double jaccard = (double) common / union;
-      boolean older = best == null || entry.getKey().index < best.index;
-      if (jaccard >= similarity
-          && (jaccard > bestSimilarity || jaccard == bestSimilarity && older)) {
+      if (jaccard >= similarity && jaccard > bestSimilarity) {
         best = entry.getKey();
         bestSimilarity = jaccard;
       }
     }
-    return new Placed(best, bestSimilarity, groups.size());
+    return best;
   }
 
   /**
@@ -179,14 +130,12 @@ final class GapClusters {
   }
 
   private static final class Building {
-    final int index;
     final Set<String> seed;
     final Map<String, Integer> wordings = new LinkedHashMap<>();
     int count;
     String lastTs = "";
 
-    Building(int index, Set<String> seed) {
-      this.index = index;
+    Building(Set<String> seed) {
       this.seed = seed;
     }
 

@@ -2,9 +2,7 @@ package jp.uketsuke.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** How /faqs/gaps groups what callers said: paraphrases together, other questions apart. */
@@ -62,33 +60,5 @@ class GapClustersTest {
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).count()).isEqualTo(7);
     assertThat(groups.get(0).examples()).hasSize(5);
-  }
-
-  /**
-   * A repeated wording compares only the groups started since its last placement; the groups must
-   * be exactly those of comparing every group again (the evaluation set's questions, each repeated
-   * with Zipf-like popularity in a random order, as a phone line repeats them).
-   */
-  @Test
-  void repeatsOfAWordingGroupExactlyAsIfComparedWithEveryGroupAgain() {
-    List<String> questions = new ArrayList<>();
-    QualitySet.load()
-        .businesses()
-        .forEach(b -> b.questions().forEach(q -> questions.add(q.text())));
-    Random random = new Random(7);
-    List<GapClusters.Utterance> said = new ArrayList<>();
-    for (int i = 0; i < 20_000; i++) {
-      int rank = (int) Math.min(questions.size() - 1, Math.floor(1 / (random.nextDouble() + 1e-3)));
-      int pick = random.nextInt(4) == 0 ? random.nextInt(questions.size()) : rank * 7;
-      said.add(said(questions.get(pick % questions.size()), Integer.toString(i)));
-    }
-    GapClusters remembering = new GapClusters(GapClusters.SIMILARITY, true);
-    GapClusters comparingAll = new GapClusters(GapClusters.SIMILARITY, false);
-    said.forEach(remembering::add);
-    said.forEach(comparingAll::add);
-
-    assertThat(remembering.groupsWithAllMembers())
-        .hasSizeGreaterThan(50)
-        .isEqualTo(comparingAll.groupsWithAllMembers());
   }
 }
