@@ -1,5 +1,7 @@
 package jp.uketsuke.faq;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +33,15 @@ final class GapClusters {
 
   private static final Analyzer ANALYZER = new FaqAnalyzer();
 
+  /**
+   * Terms of wordings analysed before, over computations: callers repeat themselves, and the
+   * Kuromoji analysis of a wording is most of the grouping. The terms are a function of the text
+   * alone (no tenant's data in them), so one cache serves every tenant; each list shows only its
+   * own tenant's texts.
+   */
+  private static final Cache<String, Set<String>> TERMS =
+      Caffeine.newBuilder().maximumSize(20_000).build();
+
   /** One thing a caller said, and when. */
   record Utterance(String text, String ts) {}
 
@@ -60,7 +71,9 @@ final class GapClusters {
 
   /** Adds the utterance to its group; one with no content terms ("はい", "えーと") to none. */
   void add(Utterance utterance) {
-    Set<String> terms = termsOf.computeIfAbsent(utterance.text(), GapClusters::terms);
+    Set<String> terms =
+        termsOf.computeIfAbsent(
+            utterance.text(), text -> TERMS.get(text, t -> Set.copyOf(terms(t))));
     if (terms.isEmpty()) {
       return;
     }
