@@ -164,8 +164,8 @@ public class CallLog {
     } catch (ConditionalCheckFailedException e) {
       throw missing(new Turn(phone, ts, null, null, null));
     }
+    changed.fire(new CallLogChanged(tenantId)); // before the directory: the turn is gone either way
     directory.forget(tenantId, phone, List.of(ts));
-    changed.fire(new CallLogChanged(tenantId));
   }
 
   private void put(String tenantId, Turn turn, Map<String, Object> extra, String writeId) {
