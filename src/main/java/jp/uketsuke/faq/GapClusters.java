@@ -55,9 +55,6 @@ final class GapClusters {
   private final List<Building> groups = new ArrayList<>();
   private final Map<String, List<Building>> seedsByTerm = new HashMap<>();
 
-  /** Terms of each wording: callers repeat themselves, and analysis is most of the grouping. */
-  private final Map<String, Set<String>> termsOf = new HashMap<>();
-
   GapClusters(double similarity) {
     this.similarity = similarity;
   }
@@ -71,9 +68,7 @@ final class GapClusters {
 
   /** Adds the utterance to its group; one with no content terms ("はい", "えーと") to none. */
   void add(Utterance utterance) {
-    Set<String> terms =
-        termsOf.computeIfAbsent(
-            utterance.text(), text -> TERMS.get(text, t -> Set.copyOf(terms(t))));
+    Set<String> terms = TERMS.get(utterance.text(), text -> Set.copyOf(terms(text)));
     if (terms.isEmpty()) {
       return;
     }
