@@ -69,15 +69,21 @@ public class CallLog {
     }
     String writeId = request.writeId();
     for (int attempt = 1; ; attempt++) {
+      // An explicit old ts, or one a failed attempt fixed a while ago, may lie behind a catch-up
+      // that is reading the log right now: such a turn is counted by its writer, not the catch-up.
+      boolean late = catchUp.late(next.ts());
       try {
-        put(tenantId, next, extra, writeId);
-        // An explicit old ts, or one a failed attempt fixed a while ago, may lie behind the
-        // directory's catch-up position; a fresh one never does (nothing is read then).
-        catchUp.countIfBehind(tenantId, next);
+        put(tenantId, next, extra, writeId, late);
+        if (late) {
+          countLate(tenantId, next);
+        }
         return next;
       } catch (ConditionalCheckFailedException taken) {
         Optional<Turn> ours = storedBy(tenantId, next, writeId);
         if (ours.isPresent()) {
+          // The attempt that stored it may have been cut off before counting it (a no-op unless
+          // that attempt marked it late).
+          countLate(tenantId, ours.get());
           return ours.get();
         }
         if (!generated || attempt >= MAX_ATTEMPTS) {
@@ -87,6 +93,30 @@ public class CallLog {
         next = next.withTs(request.replan(PLANNED_TS, LogTimes.after(next.ts())));
       }
     }
+  }
+
+  /**
+   * Counts a late turn in the phone directory once, however many attempts of its write get here:
+   * the turn's own item is marked counted first, conditionally. A turn deleted meanwhile is not
+   * counted (its deletion did not uncount it either).
+   */
+  private void countLate(String tenantId, Turn turn) {
+    try {
+      dynamoDb.updateItem(
+          b ->
+              b.tableName(tables.logs())
+                  .key(LogItems.key(tenantId, turn.phoneNumber(), turn.ts()))
+                  .updateExpression("SET #d = :counted")
+                  .conditionExpression("#d = :counts")
+                  .expressionAttributeNames(Map.of("#d", LogItems.DIRECTORY))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":counted", s(LogItems.WRITER_COUNTED),
+                          ":counts", s(LogItems.WRITER_COUNTS))));
+    } catch (ConditionalCheckFailedException countedOrGone) {
+      return;
+    }
+    directory.countLate(tenantId, turn);
   }
 
   /**
@@ -155,23 +185,32 @@ public class CallLog {
   /** Deletes one turn; 404 when there is none. */
   public void delete(String phone, String ts) {
     String tenantId = tenant.tenantId();
+    Map<String, AttributeValue> deleted;
     try {
-      dynamoDb.deleteItem(
-          b ->
-              b.tableName(tables.logs())
-                  .key(LogItems.key(tenantId, phone, ts))
-                  .conditionExpression("attribute_exists(sk)"));
+      deleted =
+          dynamoDb
+              .deleteItem(
+                  b ->
+                      b.tableName(tables.logs())
+                          .key(LogItems.key(tenantId, phone, ts))
+                          .conditionExpression("attribute_exists(sk)")
+                          .returnValues(ReturnValue.ALL_OLD))
+              .attributes();
     } catch (ConditionalCheckFailedException e) {
       throw missing(new Turn(phone, ts, null, null, null));
     }
     changed.fire(new CallLogChanged(tenantId)); // before the directory: the turn is gone either way
-    directory.forget(tenantId, phone, List.of(ts));
+    directory.forget(tenantId, phone, List.of(deleted));
   }
 
-  private void put(String tenantId, Turn turn, Map<String, Object> extra, String writeId) {
+  private void put(
+      String tenantId, Turn turn, Map<String, Object> extra, String writeId, boolean late) {
     Map<String, AttributeValue> item = LogItems.item(tenantId, turn);
     LogItems.addExtra(item, extra);
     item.put(LogItems.WRITE_ID, s(writeId));
+    if (late) {
+      item.put(LogItems.DIRECTORY, s(LogItems.WRITER_COUNTS));
+    }
     dynamoDb.putItem(
         b -> b.tableName(tables.logs()).item(item).conditionExpression("attribute_not_exists(sk)"));
   }

@@ -80,8 +80,8 @@ public class CallSessions {
         .collect(
             Collectors.groupingBy(
                 item -> PhoneNumbers.normalize(LogItems.turn(item).phoneNumber()),
-                Collectors.mapping(item -> LogItems.turn(item).ts(), Collectors.toList())))
-        .forEach((phone, times) -> directory.forget(tenantId, phone, times));
+                Collectors.toList()))
+        .forEach((phone, turns) -> directory.forget(tenantId, phone, turns));
     return deleted;
   }
 

@@ -48,8 +48,8 @@ public class DirectoryCatchUp {
   @ConfigProperty(name = "uketsuke.phones.catch-up-batch", defaultValue = "1000")
   int batchSize;
 
-  /** A turn as the catch-up needs it. */
-  record Logged(String phone, String ts, Instant at, String callSid) {}
+  /** A turn as the catch-up needs it; {@code writerCounts}: a late turn its writer counts. */
+  record Logged(String phone, String ts, Instant at, String callSid, boolean writerCounts) {}
 
   /** Turns to apply, and the instant through which they are all the log holds. */
   record Batch(List<Logged> turns, Instant through, boolean more) {}
@@ -95,7 +95,7 @@ public class DirectoryCatchUp {
     // Before the position moves past them: a pod that stops here leaves them to be read again.
     openCalls.seen(tenantId, batch.turns());
     Map<String, PhoneDirectory.Stored> entries = new HashMap<>(state.entries());
-    byPhone(batch.turns())
+    byPhone(batch.turns().stream().filter(t -> !t.writerCounts()).toList())
         .forEach(
             (phone, turns) ->
                 entries.put(
@@ -105,14 +105,15 @@ public class DirectoryCatchUp {
   }
 
   /**
-   * Counts a turn stored with an explicit old time, which may lie behind the tenant's position and
-   * would then never be read by a catch-up; a recent turn is left to the catch-up.
+   * True for a turn about to be stored with a time so old that a catch-up may have read the log
+   * past it already (half the settle time: room for the write itself to arrive). Such a turn is
+   * counted by its writer ({@link PhoneDirectory#countLate}), never by a catch-up: deciding by the
+   * tenant's position instead would race a catch-up that read the log before the turn was stored
+   * and moves the position past it afterwards.
    */
-  public void countIfBehind(String tenantId, Turn turn) {
-    Instant at = LogTimes.instantOf(turn.ts());
-    if (at != null && at.isBefore(cutoff())) {
-      directory.countBehind(tenantId, turn, at);
-    }
+  public boolean late(String ts) {
+    Instant at = LogTimes.instantOf(ts);
+    return at != null && at.isBefore(Instant.now().minus(settle.dividedBy(2)));
   }
 
   /** Now less the settle time: the log before it is complete in the index. */
@@ -177,7 +178,8 @@ public class DirectoryCatchUp {
             b.tableName(tables.logs())
                 .indexName(CallHistory.TS_INDEX)
                 .keyConditionExpression("client_id = :t AND ts BETWEEN :lo AND :hi")
-                .projectionExpression("sk, phone_number, ts, call_sid")
+                .projectionExpression("sk, phone_number, ts, call_sid, #d")
+                .expressionAttributeNames(Map.of("#d", LogItems.DIRECTORY))
                 .expressionAttributeValues(Map.of(":t", s(tenantId), ":lo", s(lo), ":hi", s(hi)))
                 .limit(limit)
                 .exclusiveStartKey(start));
@@ -240,6 +242,7 @@ public class DirectoryCatchUp {
         PhoneNumbers.normalize(turn.phoneNumber()),
         turn.ts(),
         LogTimes.instantOf(turn.ts()),
-        turn.callSid());
+        turn.callSid(),
+        item.containsKey(LogItems.DIRECTORY));
   }
 }

@@ -23,9 +23,28 @@ final class LogItems {
    */
   static final String WRITE_ID = "write_id";
 
+  /**
+   * Who counts the turn in the phone directory: absent for turns the catch-up reads (this service's
+   * fresh turns and every turn the voice server writes), {@link #WRITER_COUNTS} on a turn stored
+   * with an old time, which its writer counts, and {@link #WRITER_COUNTED} once it has.
+   */
+  static final String DIRECTORY = "directory";
+
+  static final String WRITER_COUNTS = "writer";
+  static final String WRITER_COUNTED = "counted";
+
   /** The attributes of the turn itself, which extra attributes may not replace. */
   static final Set<String> OWN =
-      Set.of(TENANT, SK, "phone_number", "ts", "user_text", "assistant_text", "call_sid", WRITE_ID);
+      Set.of(
+          TENANT,
+          SK,
+          "phone_number",
+          "ts",
+          "user_text",
+          "assistant_text",
+          "call_sid",
+          WRITE_ID,
+          DIRECTORY);
 
   private LogItems() {}
 

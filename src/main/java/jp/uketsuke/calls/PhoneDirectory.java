@@ -143,22 +143,23 @@ public class PhoneDirectory {
   }
 
   /**
-   * Counts a turn this service stored behind the catch-up position (an explicit old {@code ts}),
-   * which the catch-up will not read again. A turn at or after the position is left to it.
+   * Counts a turn its writer stored with an old time (see {@link DirectoryCatchUp#late}), which no
+   * catch-up counts: one more turn, and last activity if it is the phone's latest. A new entry
+   * counts from the beginning of time: the catch-up then adds the phone's turns it reads.
    */
-  void countBehind(String tenantId, Turn turn, Instant at) {
-    Instant watermark = watermark(tenantId);
-    if (watermark == null || at.isAfter(watermark)) {
-      return;
-    }
+  void countLate(String tenantId, Turn turn) {
     try {
       dynamoDb.updateItem(
           update(tenantId, turn.phoneNumber())
-              .updateExpression("SET through = if_not_exists(through, :w) ADD turns :one")
+              .updateExpression("SET through = if_not_exists(through, :start) ADD turns :one")
               .conditionExpression(
                   "attribute_not_exists(phone_number) OR attribute_exists(through)")
               .expressionAttributeValues(
-                  Map.of(":w", s(Timestamps.format(watermark)), ":one", AttributeValue.fromN("1")))
+                  Map.of(
+                      ":start",
+                      s(Timestamps.format(Instant.EPOCH)),
+                      ":one",
+                      AttributeValue.fromN("1")))
               .build());
       Map<String, AttributeValue> values = new HashMap<>(Map.of(":ts", s(turn.ts())));
       String set = "SET last_ts = :ts REMOVE last_call_sid";
@@ -178,21 +179,16 @@ public class PhoneDirectory {
   }
 
   /**
-   * Uncounts deleted turns that were counted (those the catch-up has not reached never will be); an
-   * entry without turns left is removed. Last activity stays: the call took place even if its log
-   * is gone.
+   * Uncounts deleted turns (their items as they were) that were counted: a turn its writer counted,
+   * or one the catch-up read; those the catch-up has not reached never will be, and a late turn
+   * whose writer had not counted it yet never will be either. An entry without turns left is
+   * removed. Last activity stays: the call took place even if its log is gone.
    */
-  public void forget(String tenantId, String phone, List<String> deletedTs) {
+  public void forget(String tenantId, String phone, List<Map<String, AttributeValue>> deleted) {
     Instant watermark = watermark(tenantId);
     Instant through = entry(tenantId, phone).map(Stored::through).orElse(null);
     Instant counted = later(watermark, through);
-    long turns =
-        counted == null
-            ? 0
-            : deletedTs.stream()
-                .map(LogTimes::instantOf)
-                .filter(at -> at != null && !at.isAfter(counted))
-                .count();
+    long turns = deleted.stream().filter(item -> wasCounted(item, counted)).count();
     if (turns == 0) {
       return;
     }
@@ -212,6 +208,15 @@ public class PhoneDirectory {
     } catch (ConditionalCheckFailedException noEntryOrTurnsLeft) {
       // Nothing to uncount, or the entry still has turns.
     }
+  }
+
+  private static boolean wasCounted(Map<String, AttributeValue> item, Instant counted) {
+    String counting = text(item, LogItems.DIRECTORY);
+    if (counting != null) {
+      return LogItems.WRITER_COUNTED.equals(counting);
+    }
+    Instant at = LogTimes.instantOf(LogItems.turn(item).ts());
+    return counted != null && at != null && !at.isAfter(counted);
   }
 
   /**
