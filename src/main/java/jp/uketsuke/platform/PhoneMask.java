@@ -17,6 +17,17 @@ public final class PhoneMask {
 
   private PhoneMask() {}
 
+  private static boolean fewerDigitsThanANumber(String text) {
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9' && ++digits >= MIN_DIGITS) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One phone number, masked; shorter values are starred whole. */
   public static String mask(String phone) {
     if (phone == null) {
@@ -31,9 +42,13 @@ public final class PhoneMask {
         + digits.substring(digits.length() - 2);
   }
 
-  /** The text with every phone-like number in it masked. */
+  /**
+   * The text with every phone-like number in it masked. Text with fewer than seven digits in all
+   * (most request targets: FAQ questions, task names) holds no such number and is returned as is,
+   * without the pattern's scan: this runs for every request's log line.
+   */
   public static String in(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || fewerDigitsThanANumber(text)) {
       return text;
     }
     Matcher m = NUMBER.matcher(text);

@@ -44,6 +44,13 @@ public class IdempotencyFilter
   static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
 
+  /**
+   * Set on a request whose key this filter claimed: the response side asks this property, not the
+   * request-scoped {@link IdempotentRequest}, so a request without a key (every read) never has
+   * that bean created.
+   */
+  private static final String KEYED = IdempotencyFilter.class.getName() + ".keyed";
+
   @Inject TenantContext tenant;
   @Inject IdempotencyKeys keys;
   @Inject IdempotentRequest current;
@@ -67,7 +74,10 @@ public class IdempotencyFilter
     request.setEntityStream(new ByteArrayInputStream(body));
     Claim claim = keys.claim(tenantId, key, fingerprint(request, body));
     switch (claim.state()) {
-      case STARTED -> current.start(tenantId, key, claim.owner(), claim.plan());
+      case STARTED -> {
+        current.start(tenantId, key, claim.owner(), claim.plan());
+        request.setProperty(KEYED, Boolean.TRUE);
+      }
       case DONE -> request.abortWith(replay(claim.outcome()));
       case MISMATCH ->
           request.abortWith(
@@ -78,7 +88,7 @@ public class IdempotencyFilter
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!current.active()) {
+    if (request.getProperty(KEYED) == null) {
       return;
     }
     if (response.getStatus() >= 500) {
@@ -98,7 +108,7 @@ public class IdempotencyFilter
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
     Object status = context.getProperty(STATUS);
-    if (status == null || !current.active()) {
+    if (status == null) { // set only on a keyed request
       context.proceed();
       return;
     }
