@@ -3,7 +3,6 @@ package jp.uketsuke.calls;
 import static jp.uketsuke.calls.LogItems.s;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ public class CallLog {
   @Inject DirectoryCatchUp catchUp;
   @Inject IdempotentRequest request;
   @Inject CallSidClaims claims;
-  @Inject Event<CallLogChanged> changed;
+  @Inject CallLogChanges changes;
 
   /**
    * Stores a turn. Without {@code ts} it gets the current time in microseconds, and a later one if
@@ -178,7 +177,7 @@ public class CallLog {
     } catch (ConditionalCheckFailedException e) {
       throw missing(change);
     }
-    changed.fire(new CallLogChanged(tenant.tenantId()));
+    changes.announce(tenant.tenantId());
     return LogItems.turn(updated);
   }
 
@@ -199,7 +198,7 @@ public class CallLog {
     } catch (ConditionalCheckFailedException e) {
       throw missing(new Turn(phone, ts, null, null, null));
     }
-    changed.fire(new CallLogChanged(tenantId)); // before the directory: the turn is gone either way
+    changes.announce(tenantId); // before the directory: the turn is gone either way
     directory.forget(tenantId, phone, List.of(deleted));
   }
 

@@ -3,7 +3,6 @@ package jp.uketsuke.calls;
 import static jp.uketsuke.calls.LogItems.s;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -35,7 +34,7 @@ public class CallSessions {
   @Inject CallSidClaims claims;
   @Inject CallSummaries summaries;
   @Inject OpenCalls openCalls;
-  @Inject Event<CallLogChanged> changed;
+  @Inject CallLogChanges changes;
 
   /** The session's turns in time order; 404 when the tenant has none with this SID. */
   public List<Turn> session(String callSid) {
@@ -73,7 +72,7 @@ public class CallSessions {
     try {
       deleted = batchDeletes.delete(tables.logs(), items.stream().map(LogItems::keyOf).toList());
     } finally { // also when only some were deleted
-      changed.fire(new CallLogChanged(tenantId));
+      changes.announce(tenantId);
     }
     summaries.delete(tenantId, callSid);
     items.stream()

@@ -1,7 +1,6 @@
 package jp.uketsuke.calls;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +27,7 @@ public class CallerErasure {
   @Inject PhoneLinkedItems linked;
   @Inject BatchDeletes batchDeletes;
   @Inject CallSummaries summaries;
-  @Inject Event<CallLogChanged> changed;
+  @Inject CallLogChanges changes;
 
   /** What was removed. */
   public record Erased(int turns, int tasks, int transcripts, int directory, int summaries) {}
@@ -39,7 +38,7 @@ public class CallerErasure {
     try {
       turns = eraseTurns(tenantId, phone);
     } finally { // also when only some were deleted
-      changed.fire(new CallLogChanged(tenantId));
+      changes.announce(tenantId);
     }
     int tasks = batchDeletes.delete(tables.tasks(), linked.taskKeys(tenantId, phone));
     int transcripts =

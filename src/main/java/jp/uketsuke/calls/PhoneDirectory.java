@@ -58,7 +58,7 @@ public class PhoneDirectory {
               String phone = text(item, "phone_number");
               if (WATERMARK.equals(phone)) {
                 through[0] = instant(item, "through");
-              } else {
+              } else if (!phone.startsWith("#")) { // the tenant's other items (CallLogChanges)
                 entries.put(phone, stored(item));
               }
             });

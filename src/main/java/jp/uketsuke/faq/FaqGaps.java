@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.uketsuke.calls.CallLogChanged;
+import jp.uketsuke.calls.CallLogChanges;
 import jp.uketsuke.platform.ApiException;
 import jp.uketsuke.platform.PageTokens;
 import jp.uketsuke.platform.Timestamps;
@@ -47,7 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a change of the FAQ) waits for the computation, and that reads the whole month only when the pod
  * does not keep the tenant's caller words ({@link RecentCallerWords}).
  *
- * <p>An edit or delete of the log through this pod ({@link CallLogChanged}) drops the tenant's
+ * <p>An edit or delete of the log through any pod ({@link CallLogChanged}: at once on the pod that
+ * made it, on the others at their next look, {@link CallLogChanges#catchUp}) drops the tenant's
  * groups, so a deleted call's or an erased caller's words leave the list at once.
  */
 @ApplicationScoped
@@ -69,6 +71,7 @@ public class FaqGaps {
   @Inject UnansweredTurns unanswered;
   @Inject FaqRetriever retriever;
   @Inject PageTokens pageTokens;
+  @Inject CallLogChanges logChanges;
 
   @Resource(lookup = "concurrent/background")
   ManagedScheduledExecutorService background;
@@ -133,6 +136,7 @@ public class FaqGaps {
    *     so new calls do not shift the pages
    */
   public Page page(String tenantId, int days, int limit, String nextToken) {
+    logChanges.catchUp(tenantId); // another pod's delete drops what this pod keeps
     String query = "gaps|" + days;
     Map<String, AttributeValue> cursor = pageTokens.decode(tenantId, query, nextToken);
     long faqVersion = retriever.index(tenantId).version();
@@ -163,9 +167,9 @@ public class FaqGaps {
   }
 
   /**
-   * A tenant's log was edited or deleted through this pod: its groups are computed again, so a
-   * deleted call's or an erased caller's words leave the list at once (other pods' lists within
-   * {@code uketsuke.faq.gaps-refresh-within} and a computation).
+   * A tenant's log was edited or deleted (through this pod, or another pod as this one learnt at a
+   * look): its groups are computed again, so a deleted call's or an erased caller's words leave the
+   * list at once.
    */
   void changed(@Observes CallLogChanged change) {
     computed.asMap().keySet().removeIf(window -> window.tenantId().equals(change.tenantId()));

@@ -27,8 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>What a later read cannot see is made good by reading everything again after {@code
  * uketsuke.faq.gaps-full-read-every}: turns written with a time older than the overlap, and turns
- * other pods or writers edited or deleted. Edits and deletes made through this pod ({@link
- * CallLogChanged}) drop the tenant's words at once, so an erased caller's words are not shown.
+ * other writers (the voice server) edited or deleted. Edits and deletes made through this service
+ * ({@link CallLogChanged}, on this pod or another) drop the tenant's words, so an erased caller's
+ * words are not shown.
  */
 @ApplicationScoped
 class RecentCallerWords {
@@ -143,7 +144,7 @@ class RecentCallerWords {
     return new Window(merged.within(fromTs, toTs), reads, items, merged.partialFor(fromTs));
   }
 
-  /** Drops the tenant's kept words when its log was changed through this pod. */
+  /** Drops the tenant's kept words when its log was changed through this service. */
   void changed(@Observes CallLogChanged change) {
     changes.incrementAndGet(); // first, so that a read that overlapped the change is not kept
     kept.invalidate(change.tenantId());

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.uketsuke.testing.Api;
+import jp.uketsuke.testing.RawDynamo;
 import jp.uketsuke.testing.Tokens;
 import jp.uketsuke.testing.VoiceServerLog;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code GET /faqs/gaps}: what callers asked that the FAQ does not answer, grouped, most frequent
@@ -308,6 +312,50 @@ class FaqGapsIT {
     assertThat(items(a.get("/faqs/gaps").ok()))
         .extracting(g -> g.getString("question"))
         .containsExactly("英語は通じますか");
+  }
+
+  /**
+   * A delete another pod made reaches this pod's list at its next look, though this pod keeps the
+   * groups and the caller words: the other pod deletes the turn and counts the change in the
+   * tenant's {@code #changes} item, as {@code calls.CallLogChanges} does there (played here on the
+   * tables, since the tests run one server).
+   */
+  @Test
+  void aDeleteMadeThroughAnotherPodTakesTheWordsOffThisPodsListAtItsNextLook() {
+    Api a = owner("gaps-other-pod");
+    Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+    String phone = "09011118989";
+    String ts =
+        new VoiceServerLog("gaps-other-pod", phone, null).put("user_text", "ペットは連れて行けますか", hourAgo);
+    new VoiceServerLog("gaps-other-pod", "09011119090", null)
+        .put("user_text", "領収書はもらえますか", hourAgo.plusSeconds(1));
+    assertThat(items(a.get("/faqs/gaps").ok())).hasSize(2);
+
+    RawDynamo.client()
+        .deleteItem(
+            b ->
+                b.tableName(RawDynamo.table("logs"))
+                    .key(
+                        Map.of(
+                            "client_id", AttributeValue.fromS("gaps-other-pod"),
+                            "sk", AttributeValue.fromS(phone + "#" + ts))));
+    RawDynamo.client()
+        .updateItem(
+            b ->
+                b.tableName(RawDynamo.table("phones"))
+                    .key(
+                        Map.of(
+                            "client_id", AttributeValue.fromS("gaps-other-pod"),
+                            "phone_number", AttributeValue.fromS("#changes")))
+                    .updateExpression("ADD changes :one")
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+
+    assertThat(items(a.get("/faqs/gaps").ok()))
+        .extracting(g -> g.getString("question"))
+        .containsExactly("領収書はもらえますか");
+    assertThat(a.get("/phones").ok().getJsonArray("items").getValuesAs(JsonString::getString))
+        .as("the tenant's #changes item is no phone")
+        .doesNotContain("#changes");
   }
 
   private static void sleep(Duration duration) {
