@@ -3,6 +3,7 @@ package jp.uketsuke.faq;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +54,15 @@ final class GapClusters {
 
   private final double similarity;
   private final List<Building> groups = new ArrayList<>();
-  private final Map<String, List<Building>> seedsByTerm = new HashMap<>();
+  private final Map<String, Seeds> seedsByTerm = new HashMap<>();
+
+  /**
+   * Scratch of {@link #closest}: terms shared with each group (by its index), and which groups it
+   * touched, in the order it met them; zeroed again after each use.
+   */
+  private int[] shared = new int[64];
+
+  private int[] touched = new int[64];
 
   GapClusters(double similarity) {
     this.similarity = similarity;
@@ -74,10 +83,10 @@ final class GapClusters {
     }
     Building group = closest(terms);
     if (group == null) {
-      group = new Building(terms);
+      group = new Building(groups.size(), terms);
       groups.add(group);
       for (String term : terms) {
-        seedsByTerm.computeIfAbsent(term, t -> new ArrayList<>()).add(group);
+        seedsByTerm.computeIfAbsent(term, t -> new Seeds()).add(group.index);
       }
     }
     group.add(utterance);
@@ -104,22 +113,40 @@ final class GapClusters {
         .toList();
   }
 
-  /** The first group (oldest seed) similar enough, or null. */
+  /**
+   * The group whose seed is most similar and similar enough, or null; of equally similar ones the
+   * one met first (terms in their set's order, each term's groups oldest first). Shared terms are
+   * counted in an array by group index: this runs for every utterance, over every group that shares
+   * a term with it.
+   */
   private Building closest(Set<String> terms) {
-    Map<Building, Integer> shared = new LinkedHashMap<>();
+    if (shared.length < groups.size()) {
+      shared = new int[Math.max(groups.size(), shared.length * 2)];
+      touched = new int[shared.length];
+    }
+    int met = 0;
     for (String term : terms) {
-      for (Building group : seedsByTerm.getOrDefault(term, List.of())) {
-        shared.merge(group, 1, Integer::sum);
+      Seeds seeds = seedsByTerm.get(term);
+      if (seeds == null) {
+        continue;
+      }
+      for (int k = 0; k < seeds.size; k++) {
+        int group = seeds.groups[k];
+        if (shared[group]++ == 0) {
+          touched[met++] = group;
+        }
       }
     }
     Building best = null;
     double bestSimilarity = 0;
-    for (Map.Entry<Building, Integer> entry : shared.entrySet()) {
-      int common = entry.getValue();
-      int union = terms.size() + entry.getKey().seed.size() - common;
+    for (int i = 0; i < met; i++) {
+      Building group = groups.get(touched[i]);
+      int common = shared[group.index];
+      shared[group.index] = 0;
+      int union = terms.size() + group.seed.size() - common;
       double jaccard = (double) common / union;
       if (jaccard >= similarity && jaccard > bestSimilarity) {
-        best = entry.getKey();
+        best = group;
         bestSimilarity = jaccard;
       }
     }
@@ -137,13 +164,28 @@ final class GapClusters {
     return terms;
   }
 
+  /** The indexes of the groups whose seed has a term, oldest first. */
+  private static final class Seeds {
+    int[] groups = new int[4];
+    int size;
+
+    void add(int group) {
+      if (size == groups.length) {
+        groups = Arrays.copyOf(groups, size * 2);
+      }
+      groups[size++] = group;
+    }
+  }
+
   private static final class Building {
+    final int index;
     final Set<String> seed;
     final Map<String, Integer> wordings = new LinkedHashMap<>();
     int count;
     String lastTs = "";
 
-    Building(Set<String> seed) {
+    Building(int index, Set<String> seed) {
+      this.index = index;
       this.seed = seed;
     }
 

@@ -2,7 +2,12 @@ package jp.uketsuke.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** How /faqs/gaps groups what callers said: paraphrases together, other questions apart. */
@@ -60,5 +65,80 @@ class GapClustersTest {
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).count()).isEqualTo(7);
     assertThat(groups.get(0).examples()).hasSize(5);
+  }
+
+  /**
+   * The grouping counts shared terms in an array by group index; the groups must be exactly those
+   * of the plain rule (a map of shared counts, in the order the terms meet the seeds): the
+   * evaluation set's questions, repeated with Zipf-like popularity in a random order, as a phone
+   * line repeats them.
+   */
+  @Test
+  void groupsAreExactlyThoseOfThePlainRuleOverManyRepeatedQuestions() {
+    List<String> questions = new ArrayList<>();
+    QualitySet.load()
+        .businesses()
+        .forEach(b -> b.questions().forEach(q -> questions.add(q.text())));
+    Random random = new Random(7);
+    List<GapClusters.Utterance> said = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      int rank = (int) Math.min(questions.size() - 1, Math.floor(1 / (random.nextDouble() + 1e-3)));
+      int pick = random.nextInt(4) == 0 ? random.nextInt(questions.size()) : rank * 7;
+      said.add(said(questions.get(pick % questions.size()), Integer.toString(i)));
+    }
+    GapClusters clusters = new GapClusters(GapClusters.SIMILARITY);
+    said.forEach(clusters::add);
+
+    assertThat(clusters.groupsWithAllMembers())
+        .extracting(g -> List.of(g.count(), g.examples()))
+        .hasSizeGreaterThan(50)
+        .isEqualTo(plainRule(said));
+  }
+
+  /** Per group in the order they started: its count and its distinct wordings, first seen first. */
+  private static List<List<Object>> plainRule(List<GapClusters.Utterance> said) {
+    List<Set<String>> seeds = new ArrayList<>();
+    List<Map<String, Integer>> wordings = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    Map<String, List<Integer>> seedsByTerm = new LinkedHashMap<>();
+    for (GapClusters.Utterance utterance : said) {
+      Set<String> terms = Set.copyOf(GapClusters.terms(utterance.text()));
+      if (terms.isEmpty()) {
+        continue;
+      }
+      Map<Integer, Integer> shared = new LinkedHashMap<>();
+      for (String term : terms) {
+        for (int group : seedsByTerm.getOrDefault(term, List.of())) {
+          shared.merge(group, 1, Integer::sum);
+        }
+      }
+      int best = -1;
+      double bestSimilarity = 0;
+      for (Map.Entry<Integer, Integer> entry : shared.entrySet()) {
+        int common = entry.getValue();
+        double jaccard =
+            (double) common / (terms.size() + seeds.get(entry.getKey()).size() - common);
+        if (jaccard >= GapClusters.SIMILARITY && jaccard > bestSimilarity) {
+          best = entry.getKey();
+          bestSimilarity = jaccard;
+        }
+      }
+      if (best < 0) {
+        best = seeds.size();
+        seeds.add(terms);
+        wordings.add(new LinkedHashMap<>());
+        counts.add(0);
+        for (String term : terms) {
+          seedsByTerm.computeIfAbsent(term, t -> new ArrayList<>()).add(best);
+        }
+      }
+      counts.set(best, counts.get(best) + 1);
+      wordings.get(best).merge(utterance.text().strip(), 1, Integer::sum);
+    }
+    List<List<Object>> groups = new ArrayList<>();
+    for (int g = 0; g < seeds.size(); g++) {
+      groups.add(List.of(counts.get(g), List.copyOf(wordings.get(g).keySet())));
+    }
+    return groups;
   }
 }
