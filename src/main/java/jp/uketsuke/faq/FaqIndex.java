@@ -50,6 +50,7 @@ final class FaqIndex {
   private final IndexSearcher searcher;
   private final int[] positionOfDoc;
   private final List<FaqItem> byUse;
+  private volatile FaqCoverage coverage;
 
   private FaqIndex(
       long version,
@@ -150,6 +151,31 @@ final class FaqIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory FAQ search failed", e);
     }
+  }
+
+  /**
+   * False when no ranking of the text can put first an entry whose confidence reaches {@code
+   * minConfidence}: no entry of the index has that confidence for it ({@link FaqCoverage#best}).
+   * True otherwise, which says nothing about what the ranking puts first. Much cheaper than a
+   * ranking (no dictionary views, no search): what {@code /faqs/gaps} judges is mostly what no FAQ
+   * answers, and this decides most of it.
+   */
+  boolean couldAnswer(String text, double minConfidence) {
+    return !items.isEmpty() && coverage().best(text) >= minConfidence;
+  }
+
+  /**
+   * Built when first asked (only {@code /faqs/gaps} asks): it holds every term of every entry,
+   * memory a tenant whose owner never looks at the list need not spend. Two threads may both build
+   * it at first; either result is the same.
+   */
+  private FaqCoverage coverage() {
+    FaqCoverage built = coverage;
+    if (built == null) {
+      built = FaqCoverage.of(items);
+      coverage = built;
+    }
+    return built;
   }
 
   private List<FaqRetriever.Match> search(FaqQuery query, int n, boolean[] matched)

@@ -1,12 +1,15 @@
 package jp.uketsuke.faq;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -76,14 +79,8 @@ final class FaqQuery {
    */
   private final Map<Term, TermStates> found = new HashMap<>();
 
-  /**
-   * Every term of the bigram view (the text as written), also those no FAQ holds, with its weight
-   * in the confidence: its BM25 idf over question and answer (a term no FAQ holds has the highest),
-   * times its weight in the ranking.
-   */
-  private final Map<String, Double> said = new HashMap<>();
-
-  private double saidTotal;
+  /** The text's written terms and their weights in the confidence. */
+  private Said said = Said.NOTHING;
 
   /** Every term searched, keyed by the field suffix of its view ("" for the bigrams). */
   private final List<Map.Entry<String, String>> clauses = new ArrayList<>();
@@ -98,9 +95,9 @@ final class FaqQuery {
    */
   static FaqQuery of(String text, IndexReader reader) throws IOException {
     FaqQuery query = new FaqQuery(reader);
-    Set<String> written = FaqTerms.distinct(ANALYZER, ALL_TERMS, text);
+    Set<String> written = written(text);
     query.known("", written);
-    query.weighSaid(written);
+    query.said = Said.of(written, reader.numDocs(), query::inQuestionsAndAnswers);
     String head = head(text);
     query.known(
         FaqAnalyzer.WORDS, FaqTerms.distinct(ANALYZER, ALL_TERMS + FaqAnalyzer.WORDS, head));
@@ -108,6 +105,70 @@ final class FaqQuery {
         FaqAnalyzer.READING,
         FaqTerms.distinct(ANALYZER, ALL_TERMS + FaqAnalyzer.READING, FaqReadings.of(head)));
     return query;
+  }
+
+  private int inQuestionsAndAnswers(String term) {
+    try {
+      return docFreq(FaqIndex.QUESTION, term) + docFreq(FaqIndex.ANSWER, term);
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory FAQ index failed", e);
+    }
+  }
+
+  /** The terms of the text as written (the bigram view), each once, in order. */
+  static Set<String> written(String text) {
+    return FaqTerms.distinct(ANALYZER, ALL_TERMS, text);
+  }
+
+  /**
+   * Every term of the bigram view (the text as written), also those no FAQ holds, with its weight
+   * in the confidence: its BM25 idf over question and answer (a term no FAQ holds has the highest),
+   * times its weight in the ranking; of a long text the first {@link #MAX_TERMS}.
+   *
+   * @param total the weights' sum
+   */
+  record Said(Map<String, Double> weights, double total) {
+    static final Said NOTHING = new Said(Map.of(), 0);
+
+    /**
+     * @param docs the FAQs in the index
+     * @param docFreq how many FAQs hold the term in their question, plus how many in their answer
+     */
+    static Said of(Set<String> written, int docs, ToIntFunction<String> docFreq) {
+      Map<String, Double> weights = new HashMap<>();
+      double total = 0;
+      for (String term : written) {
+        if (weights.size() == MAX_TERMS) {
+          break;
+        }
+        double weight = weight("", term) * idf(Math.min(docFreq.applyAsInt(term), docs), docs);
+        weights.put(term, weight);
+        total += weight;
+      }
+      return new Said(weights, total);
+    }
+
+    /**
+     * The confidence for a FAQ holding the terms {@code held} accepts: the share of the weight that
+     * it holds, in [0, 1], exactly 1 when it holds every term.
+     */
+    double confidence(Predicate<String> held) {
+      double missed = 0; // summed rather than the held part, so that all held is exactly 1
+      for (Map.Entry<String, Double> term : weights.entrySet()) {
+        if (!held.test(term.getKey())) {
+          missed += term.getValue();
+        }
+      }
+      return missing(missed);
+    }
+
+    /**
+     * The confidence for a FAQ that misses terms of this weight, summed in the order of {@link
+     * #weights}' entries.
+     */
+    double missing(double missed) {
+      return total == 0 ? 0 : Math.max(0, (total - missed) / total);
+    }
   }
 
   /**
@@ -187,41 +248,18 @@ final class FaqQuery {
    * answered, it lets far more answerable ones be answered right.
    */
   double confidence(FaqItem faq) {
-    if (saidTotal == 0) {
+    if (said.total() == 0) {
       return 0;
     }
-    Set<String> faqTerms = FaqTerms.distinct(ANALYZER, ALL_TERMS, faq.question());
-    faqTerms.addAll(FaqTerms.distinct(ANALYZER, ALL_TERMS, faq.answer()));
-    double missed = 0; // summed rather than the covered part, so that all covered is exactly 1
-    for (Map.Entry<String, Double> term : said.entrySet()) {
-      if (!faqTerms.contains(term.getKey())) {
-        missed += term.getValue();
-      }
-    }
-    return Math.max(0, (saidTotal - missed) / saidTotal);
-  }
-
-  /**
-   * The weight of each written term of the text in {@link #confidence}; of a long text the first.
-   */
-  private void weighSaid(Set<String> written) throws IOException {
-    int docs = reader.numDocs();
-    for (String term : written) {
-      if (said.size() == MAX_TERMS) {
-        break;
-      }
-      int df = docFreq(FaqIndex.QUESTION, term) + docFreq(FaqIndex.ANSWER, term);
-      double weight = weight("", term) * idf(Math.min(df, docs));
-      said.put(term, weight);
-      saidTotal += weight;
-    }
+    Set<String> faqTerms = written(faq.question());
+    faqTerms.addAll(written(faq.answer()));
+    return said.confidence(faqTerms::contains);
   }
 
   /**
    * How many FAQs hold the term in the field. One terms enumeration per field and query is reused
-   * for all lookups, also by {@link #coverage}: a fresh one per term (as {@code
-   * IndexReader.docFreq} makes) made long histories cost tens of milliseconds, and the coverage of
-   * the top hits a third of a search at 10,000 FAQs.
+   * for all lookups: a fresh one per term (as {@code IndexReader.docFreq} makes) made long
+   * histories cost tens of milliseconds.
    */
   private int docFreq(String base, String term) throws IOException {
     String field = field(base, term);
@@ -252,8 +290,7 @@ final class FaqQuery {
         enumeration.totalTermFreq());
   }
 
-  private double idf(int docFreq) {
-    int docs = reader.numDocs();
+  private static double idf(int docFreq, int docs) {
     return Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
   }
 

@@ -89,13 +89,23 @@ class UnansweredTurns {
    * Decides the wordings not remembered yet ({@code null} in {@code ranked}) all at once, as an
    * offline answer would (its best FAQ reaches the threshold), so that with embeddings on their
    * vectors are asked for in batches rather than one call each; remembers what it decided.
+   *
+   * <p>A wording no FAQ could answer at that threshold is decided without ranking (nor embedding)
+   * it: whatever a ranking put first, lexical or fused, its confidence is lexical and at most the
+   * best any FAQ has ({@link FaqIndex#couldAnswer}). That is most of them: the list is made of what
+   * the FAQ does not answer.
    */
   private void judge(String tenantId, FaqIndex index, Map<String, Boolean> ranked) {
-    List<String> open =
-        ranked.entrySet().stream()
-            .filter(e -> e.getValue() == null)
-            .map(Map.Entry::getKey)
-            .toList();
+    List<String> open = new ArrayList<>();
+    for (Map.Entry<String, Boolean> wording : ranked.entrySet()) {
+      if (wording.getValue() == null) {
+        if (index.couldAnswer(wording.getKey(), threshold)) {
+          open.add(wording.getKey());
+        } else {
+          decided(tenantId, index, ranked, wording.getKey(), false);
+        }
+      }
+    }
     if (open.isEmpty()) {
       return;
     }
@@ -104,9 +114,14 @@ class UnansweredTurns {
       boolean answers =
           best.get(i).stream()
               .anyMatch(match -> match.score() > 0 && match.confidence() >= threshold);
-      ranked.put(open.get(i), answers);
-      answered.put(new Wording(tenantId, index.version(), open.get(i)), answers);
+      decided(tenantId, index, ranked, open.get(i), answers);
     }
+  }
+
+  private void decided(
+      String tenantId, FaqIndex index, Map<String, Boolean> ranked, String text, boolean answers) {
+    ranked.put(text, answers);
+    answered.put(new Wording(tenantId, index.version(), text), answers);
   }
 
   /**
