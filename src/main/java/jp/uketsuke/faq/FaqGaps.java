@@ -176,6 +176,21 @@ public class FaqGaps {
     latest.asMap().keySet().removeIf(last -> last.tenantId().equals(change.tenantId()));
   }
 
+  /**
+   * The owner changed the FAQ through this pod: the lists this pod has shown the tenant lately
+   * (each {@code days} whose latest window a first page may still use) are computed again in the
+   * background against the new FAQ, so the owner who has just added an answer and looks at the list
+   * again finds it judged already instead of waiting for every wording to be judged again. Other
+   * pods learn of the change at their FAQ check and compute at their next look, as before.
+   */
+  void faqChanged(@Observes FaqChanged change) {
+    for (Latest key : List.copyOf(latest.asMap().keySet())) {
+      if (key.tenantId().equals(change.tenantId())) {
+        refresh(key, change.version());
+      }
+    }
+  }
+
   /** The window's groups when computed and kept for this FAQ version, else null; never waits. */
   private Computed ready(Window window, long faqVersion) {
     CompletableFuture<Computed> kept = computed.getIfPresent(window);
@@ -199,7 +214,9 @@ public class FaqGaps {
       background.execute(
           () -> {
             try {
-              groups(new Window(key.tenantId(), key.days(), toTs), faqVersion, REFRESH);
+              // At that version (a FAQ change may be newer than this pod's last check of it).
+              long version = retriever.index(key.tenantId(), faqVersion).version();
+              groups(new Window(key.tenantId(), key.days(), toTs), version, REFRESH);
               latest.put(key, new LatestWindow(toTs, Instant.now()));
             } catch (RuntimeException e) {
               LOG.log(Level.WARNING, "the list of unanswered questions was not refreshed", e);

@@ -81,6 +81,11 @@ public class FaqRetriever {
     return indexes.of(tenantId);
   }
 
+  /** The tenant's index at {@code version} or a newer one, rebuilt now if it is older. */
+  FaqIndex index(String tenantId, long version) {
+    return indexes.of(tenantId, version);
+  }
+
   /** As {@link #topK(String, String, int)}, against an index the caller holds. */
   List<Match> topK(String tenantId, FaqIndex index, String text, int k) {
     if (k < 1) {

@@ -1,6 +1,7 @@
 package jp.uketsuke.faq;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public class FaqVersion {
 
   @Inject DynamoDbClient dynamoDb;
   @Inject Tables tables;
+  @Inject Event<FaqChanged> changes;
 
   /** The tenant's current FAQ version as pods compare it; 0 before its first change. */
   public long current(String tenantId) {
@@ -86,7 +88,8 @@ public class FaqVersion {
 
   /**
    * Ends a change: removes its mark, and bumps the counter when anything may have been written
-   * (then every pod rebuilds). Marks of writers that died long ago go too.
+   * (then every pod rebuilds, and this one says so with {@link FaqChanged}). Marks of writers that
+   * died long ago go too.
    */
   public void end(String tenantId, String token, boolean changed) {
     Map<String, AttributeValue> item =
@@ -104,6 +107,9 @@ public class FaqVersion {
                 })
             .attributes();
     removeAbandoned(tenantId, item);
+    if (changed) {
+      changes.fire(new FaqChanged(tenantId, of(item)));
+    }
   }
 
   private void removeAbandoned(String tenantId, Map<String, AttributeValue> item) {

@@ -216,6 +216,41 @@ class FaqGapsIT {
   }
 
   /**
+   * The owner who adds an answer through this pod does not wait at the next look for every wording
+   * to be judged again: the change starts that computation in the background (FaqChanged), so the
+   * next first page, past the reuse, is already judged against the new FAQ — the question is gone,
+   * the turn since is there — and its request reads nothing. Without it, that page showed the old
+   * list (the pod had not checked the FAQ version yet) or read the log itself.
+   */
+  @Test
+  void anAnswerAddedThroughThisPodIsJudgedInTheBackgroundBeforeTheNextLook() {
+    Api a = owner("gaps-faq-changed");
+    VoiceServerLog log = new VoiceServerLog("gaps-faq-changed", "09011116666", null);
+    log.put("user_text", "ペットは連れて行けますか", Instant.now().minusSeconds(60));
+    log.put("user_text", "領収書はもらえますか", Instant.now().minusSeconds(50));
+    assertThat(a.get("/faqs/gaps").ok().toString()).contains("ペットは連れて行けますか");
+    log.put("user_text", "着物で行ってもいいですか", Instant.now().minusSeconds(1));
+    sleep(
+        Duration.ofSeconds(
+            4)); // past the reuse: the latest window's groups are not used as they are
+    double refreshes = GapsMetrics.refreshes();
+
+    a.post("/faq", "{\"question\": \"ペットは連れて行けますか\", \"answer\": \"小型犬なら大丈夫です。\"}").ok();
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (GapsMetrics.refreshes() <= refreshes) {
+      assertThat(Instant.now()).as("no computation in the background").isBefore(deadline);
+      pause();
+    }
+    sleep(Duration.ofSeconds(1)); // its read is counted before it judges and groups three wordings
+    double requestReads = GapsMetrics.reads();
+
+    assertThat(items(a.get("/faqs/gaps").ok()))
+        .extracting(g -> g.getString("question"))
+        .containsExactlyInAnyOrder("領収書はもらえますか", "着物で行ってもいいですか");
+    assertThat(GapsMetrics.reads()).as("no read the request waited for").isEqualTo(requestReads);
+  }
+
+  /**
    * After the reuse (3 s in tests), a first page does not wait for the log to be read again: it
    * gets the latest window's groups at once and the service computes a window ending now in the
    * background, which the next first pages get (uketsuke.faq.gaps-refresh-within).
