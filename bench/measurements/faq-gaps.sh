@@ -119,8 +119,10 @@ measure_faq_gaps() {
   echo "turns since the last read and the day the window adds, not the month."
   echo
   echo "*after a FAQ change* rows: $RUNS times, an FAQ entry is added (\`POST /faq\`), and after 3 s (the"
-  echo "FAQ index check is 2 s) \`GET /faqs/gaps?days=30\` is timed by curl: every wording is judged again"
-  echo "against the new FAQ and grouped again, from the caller words kept."
+  echo "FAQ index check is 2 s) \`GET /faqs/gaps?days=30\` is timed by curl. Since \`82aac7b\` the pod that"
+  echo "took the change (here the only one) judges the lists the tenant looked at lately again in the"
+  echo "background, so this row is the owner's next look on that pod; another pod judges every wording"
+  echo "again at its next look (the row before that change measured that: \`8f377d6\`, docs/benchmarks.md)."
   echo
   echo "The very first request of each tenant, with no wording's answer remembered yet (every"
   echo "distinct wording ranked, up to the 1,000 of \`gaps-max-ranked\`), on a server that had served"
